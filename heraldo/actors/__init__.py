@@ -1,0 +1,286 @@
+"""Actor mentions: find them in a parsed sentence and resolve them against the knowledge base.
+
+Four sources, in order of trust: knowledge-base names (longest match, case rules for acronyms
+and proper names), role nouns with a country ("el ministro de Exteriores ruso" -> RUSGOV),
+demonyms used as nouns ("los rusos"), and spaCy's PER/ORG entities that the knowledge base does
+not know (kept, uncoded). Within an article, surnames and role nouns ("Lavrov", "el dirigente
+norcoreano") are linked to people already named, and "ambos países" to the last two actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from heraldo import kb
+from heraldo.lang import LanguageData
+from heraldo.model import Mention
+from heraldo.textutil import fold
+
+LOCATIVE = {"en", "desde", "in", "at", "from", "near", "inside", "within", "outside"}
+# Leader nouns that may refer back to a person already named, with the role title they need
+# ("" = any office): "el ministro ruso" is Lavrov, not Putin.
+COREF_NOUNS = {
+    "lider": "", "dirigente": "", "mandatario": "", "gobernante": "", "jefe": "", "leader": "",
+    "presidente": "President", "presidenta": "President", "president": "President",
+    "ministro": "Minister", "ministra": "Minister", "canciller": "Minister", "minister": "Minister",
+    "premier": "Prime Minister", "chancellor": "Chancellor",
+}
+RECIPROCAL_HEADS = {"pais", "parte", "gobierno", "lider", "nacion", "dirigente", "country", "side", "government",
+                    "leader", "nation", "party"}
+RECIPROCAL_MODS = {"ambos", "ambas", "both", "dos", "two"}
+TYPE_RANK = {"person": 0, "agent": 1, "group": 2, "organization": 2, "capital": 3, "country": 4, "media": 5}
+
+
+@dataclass
+class TokMention:
+    """A mention with its tokens in the spaCy Doc (needed for role assignment)."""
+
+    mention: Mention
+    i: int  # first token (doc index)
+    j: int  # end token, exclusive
+    head: int  # syntactic head token (doc index)
+    kind: str  # person|country|capital|organization|group|media|agent|demonym|ner|reciprocal
+    locative: bool = False
+    pair: tuple[Mention, Mention] | None = None  # for "ambos países"
+
+
+@dataclass
+class ArticleContext:
+    """What the actor stage remembers across the sentences of one article."""
+
+    date: date | None
+    seen: set[str] = field(default_factory=set)  # kb_ids named in full
+    persons: list[Mention] = field(default_factory=list)
+    recent: list[Mention] = field(default_factory=list)  # coded, non-locative, in order
+    last_subject: Mention | None = None
+    titles: dict[str, str] = field(default_factory=dict)  # kb_id -> role title on the article date
+
+
+class ActorFinder:
+    def __init__(self, nlp: Any, langdata: LanguageData):
+        self.lang = langdata
+        self.index: dict[tuple[str, ...], list[kb.Name]] = {}
+        self.maxlen = 1
+        for name in kb.load():
+            toks = tuple(t.text for t in nlp.tokenizer(name.text))
+            key = tuple(fold(t) for t in toks)
+            self.index.setdefault(key, []).append(name)
+            self.maxlen = max(self.maxlen, len(key))
+        self.agent_maxlen = max(len(k.split()) for k in langdata.agents)
+
+    # -- knowledge-base names -------------------------------------------------------------
+    def _name_ok(self, name: kb.Name, toks: Any, caps_sentence: bool, ctx: ArticleContext) -> bool:
+        kb_toks = [t for t in name.text.split()]
+        text_toks = [t.text for t in toks]
+        if name.case_sensitive:
+            return "".join(kb_toks) == "".join(text_toks)
+        if name.short and name.entry.kb_id not in ctx.seen:
+            return False
+        if caps_sentence:
+            return True
+        # Every capitalised word of the name must be capitalised in the text: "la paz" is not
+        # La Paz, "china" is not China.
+        for t in toks:
+            kbt = [w for w in kb_toks if fold(w) == fold(t.text) or fold(t.text) in fold(w)]
+            if kbt and kbt[0][:1].isupper() and not t.text[:1].isupper():
+                return False
+        return True
+
+    def _names(self, sent: Any, ctx: ArticleContext, caps: bool) -> list[tuple[int, int, kb.Name]]:
+        found = []
+        i = sent.start
+        while i < sent.end:
+            hit = None
+            for n in range(min(self.maxlen, sent.end - i), 0, -1):
+                key = tuple(fold(t.text) for t in sent.doc[i : i + n])
+                cands = self.index.get(key)
+                if not cands:
+                    continue
+                ok = [c for c in cands if self._name_ok(c, sent.doc[i : i + n], caps, ctx)]
+                if ok:
+                    ok.sort(key=lambda c: (not (c.short and c.entry.kb_id in ctx.seen), TYPE_RANK.get(c.entry.type, 9)))
+                    hit = (i, i + n, ok[0])
+                    break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+    # -- main entry -------------------------------------------------------------------------
+    def find(self, sent: Any, base: int, ctx: ArticleContext) -> list[TokMention]:
+        doc = sent.doc
+        letters = [c for c in sent.text if c.isalpha()]
+        caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+        out: list[TokMention] = []
+        taken: set[int] = set()
+
+        def head_of(i: int, j: int) -> int:
+            for k in range(i, j):
+                if not (i <= doc[k].head.i < j) or doc[k].head.i == k:
+                    return k
+            return i
+
+        for i, j, name in self._names(sent, ctx, caps):
+            e = name.entry
+            code, country, sector = e.code_on(ctx.date)
+            m = Mention(
+                text=doc[i:j].text, start=base + doc[i].idx, end=base + doc[j - 1].idx + len(doc[j - 1].text),
+                name=e.name, kb_id=e.kb_id, type=_contract_type(e.type), code=code, country=country,
+                sector=sector, rule=f"kb:{'short' if name.short else 'name'}",
+            )
+            h = head_of(i, j)
+            out.append(TokMention(m, i, j, h, e.type, locative=_is_locative(doc[h])))
+            taken.update(range(i, j))
+            if e.type == "person":
+                if not name.short:
+                    ctx.seen.add(e.kb_id)
+                ctx.titles[e.kb_id] = e.title_on(ctx.date)
+
+        out.extend(self._agents(sent, base, taken, out))
+        out.extend(self._demonyms(sent, base, taken))
+        out.extend(self._reciprocals(sent, base, taken, ctx))
+        out.extend(self._entities(sent, base, taken))
+        out.sort(key=lambda t: t.i)
+        self._corefer(out, ctx)
+        for tm in out:
+            if tm.mention.code and not tm.locative and tm.kind not in ("media", "reciprocal"):
+                ctx.recent.append(tm.mention)
+        return out
+
+    def _agents(self, sent: Any, base: int, taken: set[int], names: list[TokMention]) -> list[TokMention]:
+        doc = sent.doc
+        out = []
+        i = sent.start
+        while i < sent.end:
+            if i in taken or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                i += 1
+                continue
+            hit = None
+            for n in range(min(self.agent_maxlen, sent.end - i), 0, -1):
+                span = doc[i : i + n]
+                if any(k in taken for k in range(i, i + n)):
+                    continue
+                keys = (" ".join(fold(t.lemma_) for t in span), " ".join(fold(t.text) for t in span))
+                sector = next((self.lang.agents[k] for k in keys if k in self.lang.agents), None)
+                if sector and span[-1].pos_ in ("NOUN", "PROPN") or (sector and n > 1):
+                    hit = (i, i + n, sector)
+                    break
+            if not hit:
+                i += 1
+                continue
+            a, b, sector = hit
+            head = max(range(a, b), key=lambda k: (not (a <= doc[k].head.i < b) or doc[k].head.i == k))
+            country, lo, hi = self._agent_country(doc, a, b, names)
+            code = (country or "---") + sector
+            m = Mention(
+                text=doc[lo:hi].text, start=base + doc[lo].idx, end=base + doc[hi - 1].idx + len(doc[hi - 1].text),
+                name=None, kb_id=None, type="other", code=code, country=country, sector=sector, rule="agent",
+            )
+            out.append(TokMention(m, lo, hi, head, "agent", locative=_is_locative(doc[head])))
+            taken.update(range(a, b))
+            i = b
+        return out
+
+    def _agent_country(self, doc: Any, a: int, b: int, names: list[TokMention]) -> tuple[str | None, int, int]:
+        """Country of a role noun from an adjective or a 'de <country>' complement."""
+        lo, hi = a, b
+        for k in range(a, b):
+            for child in doc[k].children:
+                if child.i in range(a, b):
+                    continue
+                if child.dep_ in ("amod", "compound", "nmod", "flat") or child.pos_ == "ADJ":
+                    c = self.lang.demonyms.get(fold(child.text))
+                    if c and child.dep_ != "nmod":
+                        return c, min(lo, child.i), max(hi, child.i + 1)
+                if child.dep_ in ("nmod", "compound", "flat", "amod", "poss") or child.dep_.startswith("nmod"):
+                    for nm in names:
+                        if nm.kind in ("country", "capital") and nm.i >= child.left_edge.i and nm.j <= child.right_edge.i + 1:
+                            if nm.head == child.i:
+                                return nm.mention.country, min(lo, nm.i), max(hi, nm.j)
+        return None, lo, hi
+
+    def _demonyms(self, sent: Any, base: int, taken: set[int]) -> list[TokMention]:
+        doc = sent.doc
+        out = []
+        for t in sent:
+            if t.i in taken:
+                continue
+            c = self.lang.demonyms.get(fold(t.text))
+            if not c or t.dep_ in ("amod", "compound") or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            if t.pos_ == "ADJ" and not any(ch.dep_ == "det" for ch in t.children):
+                continue
+            m = Mention(text=t.text, start=base + t.idx, end=base + t.idx + len(t.text), name=None, kb_id=f"country:{c}",
+                        type="country", code=c, country=c, sector=None, rule="demonym")
+            out.append(TokMention(m, t.i, t.i + 1, t.i, "demonym"))
+            taken.add(t.i)
+        return out
+
+    def _reciprocals(self, sent: Any, base: int, taken: set[int], ctx: ArticleContext) -> list[TokMention]:
+        out = []
+        for t in sent:
+            if t.i in taken or fold(t.lemma_) not in RECIPROCAL_HEADS and fold(t.text) not in RECIPROCAL_HEADS:
+                continue
+            mods = [c for c in t.children if fold(c.text) in RECIPROCAL_MODS]
+            if not mods:
+                continue
+            pair = _last_two(ctx.recent)
+            lo = min(m.i for m in mods)
+            m = Mention(text=sent.doc[lo : t.i + 1].text, start=base + sent.doc[lo].idx, end=base + t.idx + len(t.text),
+                        type="other", rule="reciprocal")
+            out.append(TokMention(m, lo, t.i + 1, t.i, "reciprocal", pair=pair))
+            taken.update(range(lo, t.i + 1))
+        return out
+
+    def _entities(self, sent: Any, base: int, taken: set[int]) -> list[TokMention]:
+        out = []
+        for ent in sent.ents:
+            if ent.label_ not in ("PER", "PERSON", "ORG") or any(k in taken for k in range(ent.start, ent.end)):
+                continue
+            if not any(t.pos_ == "PROPN" for t in ent):
+                continue  # "Según", "Subrayó": capitalised words the small model calls PER
+            typ = "person" if ent.label_ in ("PER", "PERSON") else "organization"
+            m = Mention(text=ent.text, start=base + ent.start_char, end=base + ent.end_char, name=ent.text, type=typ,
+                        rule=f"ner:{ent.label_}")
+            out.append(TokMention(m, ent.start, ent.end, ent.root.i, "ner", locative=_is_locative(ent.root)))
+        return out
+
+    def _corefer(self, mentions: list[TokMention], ctx: ArticleContext) -> None:
+        for tm in mentions:
+            m = tm.mention
+            if tm.kind == "person":
+                ctx.persons.append(m)
+                continue
+            if tm.kind != "agent" or not m.country:
+                continue
+            # Singular leader nouns only: "el dirigente norcoreano", not "los ministros".
+            nouns = [fold(w) for w in m.text.split() if fold(w) in COREF_NOUNS]
+            if not nouns:
+                continue
+            title = COREF_NOUNS[nouns[0]]
+            for p in reversed(ctx.persons):
+                if p.code == m.code and title.lower() in ctx.titles.get(p.kb_id or "", "").lower():
+                    m.name, m.kb_id, m.type, m.rule = p.name, p.kb_id, "person", "coref:role"
+                    break
+
+
+def _last_two(recent: list[Mention]) -> tuple[Mention, Mention] | None:
+    picked: list[Mention] = []
+    for m in reversed(recent):
+        if m.country and all(p.country != m.country for p in picked):
+            picked.append(m)
+        if len(picked) == 2:
+            return picked[1], picked[0]
+    return None
+
+
+def _contract_type(kind: str) -> str:
+    return {"capital": "country", "media": "organization"}.get(kind, kind)
+
+
+def _is_locative(token: Any) -> bool:
+    return any(c.dep_ == "case" and fold(c.text) in LOCATIVE for c in token.children)

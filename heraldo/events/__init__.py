@@ -1,0 +1,331 @@
+"""Rule-based event coding over the dependency parse.
+
+A trigger is a verb or noun lemma from ``lang/<code>/events.tsv``. Its source is the
+grammatical subject (climbing through infinitives, gerunds and light verbs; the previous
+sentence's subject when Spanish drops it), its target the object or a "a/con/contra/entre"
+complement (the agent "por X" of a passive is the source). One event per trigger and
+(source, target) pair; coordinated or reciprocal actors ("X y Y", "ambos países") give one
+event per direction. Each event records the rule that produced it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from heraldo.actors import TYPE_RANK, TokMention
+from heraldo.lang import LanguageData, Trigger
+from heraldo.model import Attribution, Mention
+from heraldo.textutil import fold
+
+TARGET_CASES = {"a", "al", "con", "contra", "hacia", "entre", "ante", "sobre", "with", "against", "to", "on", "at",
+                "toward", "towards", "between", "into", "upon"}
+AGENT_CASES = {"por", "by"}
+NEGATORS = {"no", "nunca", "jamas", "tampoco", "ni", "not", "n't", "never", "no longer"}
+INTENT_HEADS = {"planear", "pretender", "querer", "proponer", "intentar", "buscar", "prever", "disponer", "dispuesto",
+                "decidir", "prometer", "plan", "intend", "want", "aim", "seek", "propose", "expect", "ready", "willing",
+                "prepare", "try", "promise", "vow", "pledge", "hope"}
+HYPOTHETICAL_MARKS = {"si", "if", "unless", "whether"}
+MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
+NO_CLIMB = {"acl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis", "advcl", "appos", "conj", "punct", "mark",
+            "cc", "det", "case"}
+# "especulaciones sobre una reunión": a talked-about event has no agent from the governor
+TOPIC_CASES = {"sobre", "acerca", "about", "regarding", "concerning"}
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+
+
+@dataclass
+class Candidate:
+    """An event before ontology lookup: trigger token, code, actors, status."""
+
+    trigger: Any
+    trigger_end: int  # doc index after the trigger's last token (multiword nouns)
+    cameo: str
+    sources: list[Mention]
+    targets: list[Mention | None]
+    status: str
+    attribution: Attribution | None
+    rule: str
+    reciprocal: bool = False
+
+
+class EventCoder:
+    def __init__(self, langdata: LanguageData):
+        self.lang = langdata
+
+    # -- trigger lookup ---------------------------------------------------------------------
+    def _noun_trigger(self, tok: Any) -> tuple[Trigger, int] | None:
+        """A noun trigger, preferring a two-word entry ("ayuda humanitaria") over one word."""
+        for child in tok.children:
+            if child.i == tok.i + 1 and child.dep_ in ("amod", "compound", "nmod"):
+                t = self.lang.trigger(f"{tok.lemma_} {child.lemma_}", "NOUN") or self.lang.trigger(
+                    f"{tok.lemma_} {child.text}", "NOUN")
+                if t:
+                    return t, child.i + 1
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.dep_ == "compound" and prev.head.i == tok.i:
+            t = self.lang.trigger(f"{prev.lemma_} {tok.lemma_}", "NOUN")
+            if t:
+                return t, tok.i + 1
+        t = self.lang.trigger(tok.lemma_, "NOUN") or self.lang.trigger(tok.text, "NOUN")
+        return (t, tok.i + 1) if t else None
+
+    def _verb_trigger(self, tok: Any) -> Trigger | None:
+        reflexive = any(fold(c.text) == "se" and c.dep_ in ("obj", "iobj", "expl", "expl:pv", "expl:pass", "dobj")
+                        for c in tok.children)
+        return self.lang.trigger(tok.lemma_, "VERB", reflexive)
+
+    # -- the stage ---------------------------------------------------------------------------
+    def code(self, sent: Any, mentions: list[TokMention], ctx: Any) -> list[Candidate]:
+        by_token: dict[int, TokMention] = {}
+        for tm in mentions:
+            for k in range(tm.i, tm.j):
+                by_token[k] = tm
+        triggers: list[tuple[Any, Trigger, int]] = []
+        for tok in sent:
+            if tok.i in by_token and by_token[tok.i].kind != "agent":
+                continue
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "ROOT"):
+                t = self._verb_trigger(tok)
+                if t:
+                    triggers.append((tok, t, tok.i + 1))
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                nt = self._noun_trigger(tok)
+                if nt:
+                    triggers.append((tok, nt[0], nt[1]))
+        nominal = {tok.i: t for tok, t, _ in triggers if t.pos == "NOUN"}
+        out: list[Candidate] = []
+        for tok, trig, end in triggers:
+            if trig.pos == "VERB":
+                objs = [c for c in tok.children if c.dep_ in ("obj", "dobj", "obl", "nsubj:pass") and c.i in nominal]
+                if trig.light or trig.cameo is None:
+                    if objs or trig.cameo is None:
+                        continue  # the nominal object carries the event
+                cand = self._verbal(tok, trig, end, by_token, ctx)
+            else:
+                head = tok.head
+                governed_by_verb = tok.dep_ in ("obj", "dobj", "nsubj:pass") and head.pos_ in ("VERB", "AUX")
+                head_trig = self._verb_trigger(head) if governed_by_verb else None
+                if head_trig and head_trig.cameo and not head_trig.light:
+                    continue  # "firmaron un acuerdo": the verb is the event
+                if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
+                    continue
+                if tok.dep_ in SUBJECT_DEPS:
+                    continue  # "El encuentro sirvió para…": the event is talked about, not done
+                cand = self._nominal(tok, trig, end, by_token, ctx)
+            if cand:
+                out.append(cand)
+        return out
+
+    # -- roles -------------------------------------------------------------------------------
+    def _best(self, root: Any, by_token: dict[int, TokMention], skip: set[int] | None = None) -> TokMention | None:
+        """The actor a phrase stands for: the mention nearest its head, people before roles."""
+        frontier = [root]
+        depth = 0
+        while frontier and depth < 6:
+            here = [by_token[t.i] for t in frontier if t.i in by_token and not (skip and t.i in skip)]
+            here = [tm for tm in here if not tm.locative and tm.kind != "media" and (tm.mention.code or tm.pair)]
+            if here:
+                appos = [by_token[c.i] for t in frontier for c in t.children
+                         if c.dep_ == "appos" and c.i in by_token and by_token[c.i].kind == "person"]
+                pool = here + appos
+                return min(pool, key=lambda tm: TYPE_RANK.get(tm.kind, 6))
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    # A phrase stands for its head and its "de"/possessive modifiers, not for
+                    # its complements: "una cumbre entre Kim y Putin" is not Kim.
+                    if (c.dep_ not in NO_CLIMB or c.dep_ == "appos") and _case(c) not in TARGET_CASES:
+                        nxt.append(c)
+            frontier = nxt
+            depth += 1
+        return None
+
+    def _subject(self, verb: Any, by_token: dict[int, TokMention], ctx: Any) -> tuple[list[TokMention], str]:
+        """Subject of a verb: its own, an infinitive's governor's, or the running subject."""
+        tok = verb
+        for _ in range(4):
+            passive = _is_passive(tok)
+            for c in tok.children:
+                if c.dep_ in SUBJECT_DEPS and not passive:
+                    best = self._best(c, by_token)
+                    if best:
+                        return self._conj(best, c, by_token), "subject"
+                    return [], "subject-not-actor"
+                if passive and c.dep_ in ("obl", "obj", "nmod", "obl:agent") and _case(c) in AGENT_CASES:
+                    best = self._best(c, by_token)
+                    if best:
+                        return [best], "passive-agent"
+            # "dispuesto a apoyar", "destacando que", "X decidió atacar": climb to the governor
+            if tok.dep_ in ("xcomp", "advcl", "conj", "acl") and tok.head.i != tok.i:
+                tok = tok.head
+                continue
+            if tok.dep_ in ("ROOT",) and ctx.last_subject is not None:
+                return [TokMention(ctx.last_subject, -1, -1, -1, "running")], "dropped-subject"
+            break
+        return [], "none"
+
+    def _conj(self, best: TokMention, phrase: Any, by_token: dict[int, TokMention]) -> list[TokMention]:
+        out = [best]
+        head_tok = phrase
+        for c in head_tok.subtree:
+            if c.dep_ == "conj" and c.i in by_token:
+                cm = by_token[c.i]
+                if cm is not best and cm not in out and cm.mention.code and not cm.locative and cm.kind != "media":
+                    out.append(cm)
+        return out
+
+    def _targets_of(self, tok: Any, by_token: dict[int, TokMention], skip: set[int],
+                    deps: tuple[str, ...]) -> list[TokMention]:
+        for c in tok.children:
+            if c.i in skip:
+                continue
+            if c.dep_ in deps or (c.dep_ in ("obl", "nmod", "iobj", "obl:arg", "prep", "pobj", "dative")
+                                  and (_case(c) in TARGET_CASES or c.dep_ in ("iobj", "dative"))):
+                if c.dep_ in ("prep",):
+                    c = next((g for g in c.children if g.dep_ == "pobj"), c)
+                best = self._best(c, by_token, skip)
+                if best:
+                    return self._conj(best, c, by_token)
+        return []
+
+    def _verbal(self, tok: Any, trig: Trigger, end: int, by_token: dict[int, TokMention], ctx: Any) -> Candidate | None:
+        sources, how = self._subject(tok, by_token, ctx)
+        skip = {i for s in sources for i in range(s.i, s.j)}
+        passive = _is_passive(tok)
+        if passive:
+            targets = self._targets_of(tok, by_token, skip, ("nsubj", "nsubj:pass", "nsubjpass"))
+        else:
+            targets = self._targets_of(tok, by_token, skip, ("obj", "dobj", "iobj", "dative", "obl:arg"))
+        return self._candidate(tok, end, trig, sources, targets, f"verb:{trig.lemma}:{how}", ctx)
+
+    def _nominal(self, tok: Any, trig: Trigger, end: int, by_token: dict[int, TokMention], ctx: Any) -> Candidate | None:
+        # "el ataque de la guerrilla", "Russia's support": the noun's own agent
+        sources: list[TokMention] = []
+        how = "possessor"
+        for c in tok.children:
+            if c.dep_ in ("nmod", "poss", "nmod:poss") and (_case(c) in ("de", "del", "of", "'s") or c.dep_ != "nmod"):
+                best = self._best(c, by_token)
+                if best and not (_case(c) in ("of",) and trig.cameo and trig.cameo.startswith(("18", "19", "17"))):
+                    sources = [best]
+                    break
+        targets: list[TokMention] = []
+        entre = [c for c in tok.children if _case(c) in ("entre", "between")]
+        if entre and not sources:
+            pair = self._conj(self._best(entre[0], by_token) or _EMPTY, entre[0], by_token)
+            pair = [p for p in pair if p is not _EMPTY]
+            if len(pair) >= 2:
+                return self._candidate(tok, end, trig, pair[:1], pair[1:2], f"noun:{trig.lemma}:between", ctx, reciprocal=True)
+        if not sources and _case(tok) not in TOPIC_CASES:
+            governor = tok.head
+            hops = 0
+            while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and hops < 3:
+                governor = governor.head
+                hops += 1
+            if governor.pos_ in ("VERB", "AUX", "ADJ"):
+                sources, how = self._subject(governor, by_token, ctx)
+                how = f"governor-{how}"
+        skip = {i for s in sources for i in range(s.i, s.j)}
+        targets = self._targets_of(tok, by_token, skip, ())
+        if not targets and tok.dep_ in ("obj", "dobj"):
+            # "dar su respaldo a Rusia": the complement hangs on the light verb
+            targets = self._targets_of(tok.head, by_token, skip | {tok.i}, ("iobj",))
+        return self._candidate(tok, end, trig, sources, targets, f"noun:{trig.lemma}:{how}", ctx)
+
+    def _candidate(self, tok: Any, end: int, trig: Trigger, sources: list[TokMention], targets: list[TokMention],
+                   rule: str, ctx: Any, reciprocal: bool = False) -> Candidate | None:
+        src: list[Mention] = []
+        tgt: list[Mention | None] = []
+        for s in sources:
+            if s.pair:
+                src.extend(s.pair)
+                reciprocal = True
+            elif s.mention.code:
+                src.append(s.mention)
+        for t in targets:
+            if t.pair:
+                tgt.extend(t.pair)
+            elif t.mention.code:
+                tgt.append(t.mention)
+        if not src or trig.cameo is None:
+            return None
+        if reciprocal and len(src) == 2 and not tgt:
+            return Candidate(tok, end, trig.cameo, [src[0], src[1]], [src[1], src[0]], status_of(tok, self.lang),
+                             attribution_of(tok, self.lang), rule + ":reciprocal", reciprocal=True)
+        return Candidate(tok, end, trig.cameo, src, tgt or [None], status_of(tok, self.lang),
+                         attribution_of(tok, self.lang), rule, reciprocal)
+
+
+_EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
+
+
+def _case(tok: Any) -> str:
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") or (c.dep_ == "prep"):
+            return fold(c.text)
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        return fold(tok.head.text)
+    if tok.dep_ == "prep":
+        return fold(tok.text)
+    return ""
+
+
+def _is_passive(tok: Any) -> bool:
+    if any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in tok.children):
+        return True
+    return "Part" in tok.morph.get("VerbForm") and any(
+        c.dep_ in ("aux", "cop") and fold(c.lemma_) in ("ser", "be") for c in tok.children)
+
+
+def status_of(tok: Any, lang: LanguageData) -> str:
+    """asserted | negated | intended | hypothetical, from the trigger and its governors."""
+    chain = [tok]
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ in ("obj", "dobj", "obl", "xcomp", "nmod", "pobj", "prep") and cur.head.i != cur.i:
+            cur = cur.head
+            chain.append(cur)
+        else:
+            break
+    for t in chain:
+        for c in t.children:
+            if c.dep_ in ("advmod", "neg") and fold(c.text) in NEGATORS:
+                return "negated"
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "mark" and fold(c.text) in HYPOTHETICAL_MARKS:
+                return "hypothetical"
+            if c.dep_ == "aux" and fold(c.text) in MODAL_HYPOTHETICAL:
+                return "hypothetical"
+            if c.dep_ == "aux" and fold(c.lemma_) == "poder" and "Cnd" in c.morph.get("Mood"):
+                return "hypothetical"
+            if c.dep_ == "aux" and fold(c.text) in ("will", "'ll", "shall"):
+                return "intended"
+        if t is not tok and fold(t.lemma_) in INTENT_HEADS:
+            return "intended"
+        if "Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
+            return "intended"
+    # "va a reunirse"
+    if tok.dep_ in ("xcomp",) and fold(tok.head.lemma_) == "ir":
+        return "intended"
+    return "asserted"
+
+
+def attribution_of(tok: Any, lang: LanguageData) -> Attribution | None:
+    """'según diversas fuentes' (hedged), 'según la agencia KCNA' (named), rumour conditional."""
+    sent = tok.sent
+    for t in sent:
+        if fold(t.text) in ("segun",) or (fold(t.text) == "according" and t.i + 1 < len(t.doc) and fold(t.doc[t.i + 1].text) == "to"):
+            phrase_head = t.head if t.head.i != t.i else None
+            if phrase_head is None:
+                continue
+            span = t.doc[t.i : phrase_head.right_edge.i + 1]
+            hedged = any(fold(span.text).split(" ", 1)[-1].startswith(h) or h in fold(span.text) for h in lang.hedges)
+            return Attribution(span.text, None, hedged)
+    for c in tok.children:
+        if c.dep_ == "aux" and fold(c.text).startswith("habr") and "Cnd" in c.morph.get("Mood"):
+            return Attribution(None, None, True)
+    for t in sent:
+        if fold(t.text) in lang.hedges and t.pos_ == "ADV":
+            return Attribution(t.text, None, True)
+    return None

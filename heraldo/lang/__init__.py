@@ -1,0 +1,97 @@
+"""Per-language knowledge as reviewable data files (``lang/<code>/*.tsv``) and one reader.
+
+Adding a language means adding a folder with the same files; no code path changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from heraldo.textutil import fold
+
+SUPPORTED = ("es", "en")
+
+
+def _rows(lang: str, name: str) -> list[list[str]]:
+    path = resources.files("heraldo.lang") / lang / name
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str  # folded; multiword nouns keep their space: "ayuda humanitaria"
+    pos: str  # VERB | NOUN
+    cameo: str | None
+    light: bool = False
+    governed: bool = False
+    refl: bool = False
+
+
+@dataclass
+class LanguageData:
+    code: str
+    triggers: dict[tuple[str, str, bool], Trigger] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded form -> country
+    agents: dict[str, str] = field(default_factory=dict)  # folded lemma(s) -> sector
+    speech_verbs: frozenset[str] = frozenset()
+    hedges: tuple[str, ...] = ()
+
+    def trigger(self, lemma: str, pos: str, reflexive: bool = False) -> Trigger | None:
+        key = fold(lemma)
+        if reflexive:
+            t = self.triggers.get((key, pos, True))
+            if t:
+                return t
+        return self.triggers.get((key, pos, False))
+
+
+def _spanish_forms(word: str) -> list[str]:
+    """Gender and number forms of a Spanish demonym: ruso -> rusa, rusos, rusas."""
+    w = word
+    if w.endswith("o"):
+        return [w, w[:-1] + "a", w + "s", w[:-1] + "as"]
+    if w.endswith(("és", "án")):
+        base = fold(w)  # francés -> frances
+        return [w, base + "a", base + "es", base + "as"]
+    if w.endswith(("í", "ú")):
+        return [w, w + "es", w + "s"]
+    if w.endswith("e") or w.endswith("a"):
+        return [w, w + "s"]
+    if w.endswith(("l", "n", "r")):
+        return [w, w + "a", w + "es", w + "as"]
+    return [w, w + "s"]
+
+
+@lru_cache(maxsize=None)
+def language(code: str) -> LanguageData:
+    """Load the data files of one language (cached for the process)."""
+    if code not in SUPPORTED:
+        raise ValueError(f"unsupported language {code!r}; heraldo has data for {', '.join(SUPPORTED)}")
+    data = LanguageData(code=code)
+    for row in _rows(code, "events.tsv"):
+        lemma, pos = row[0], row[1]
+        cameo = row[2] if len(row) > 2 and row[2] else None
+        flags = set(row[3].split(",")) if len(row) > 3 and row[3] else set()
+        t = Trigger(fold(lemma), pos, cameo, "light" in flags, "governed" in flags, "refl" in flags)
+        key = (t.lemma, pos, t.refl)
+        # A verb may be both a reflexive event ("manifestarse") and a light verb ("manifestar
+        # su apoyo"); the file lists each once per (lemma, pos, refl).
+        data.triggers[key] = t
+    for row in _rows(code, "demonyms.tsv"):
+        country = row[0]
+        for word in row[1].split(","):
+            forms = _spanish_forms(word) if code == "es" else [word, word + "s"]
+            for f in forms:
+                data.demonyms.setdefault(fold(f), country)
+    for row in _rows(code, "agents.tsv"):
+        data.agents.setdefault(fold(row[0]), row[1])
+    data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
+    data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
+    return data

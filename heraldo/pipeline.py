@@ -1,0 +1,321 @@
+"""Build the stages for a language once; run one article or a stream.
+
+    record (dict) -> Article (clean) -> parsed Docs (spaCy) -> mentions -> places, dates,
+    quotes -> events -> CodedArticle
+
+`Pipeline.code(record)` is the one article function: the CLI, the store and every engine call it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Iterator
+
+from heraldo.actors import ActorFinder, ArticleContext, TokMention
+from heraldo.clean import clean_text, html_to_text
+from heraldo.dates import find_dates
+from heraldo.errors import InputError
+from heraldo.events import Candidate, EventCoder
+from heraldo.lang import SUPPORTED, language
+from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
+from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
+from heraldo.ontology import cameo, cameo_table
+from heraldo.places import find_places, resolve_city, city_place
+from heraldo.quotes import attach_quote, find_quotes
+from heraldo.textutil import parse_text
+
+
+@dataclass
+class Config:
+    """Pipeline settings. `models` maps a language to a spaCy package name."""
+
+    models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
+    max_chars: int = 2_000_000  # longer inputs get a `too_large` error record
+    max_sentence_chars: int = 5_000  # longer "sentences" (tables, junk) are not parsed
+
+
+@dataclass
+class _Lang:
+    nlp: Any
+    actors: ActorFinder
+    coder: EventCoder
+
+
+def _iso_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InputError("invalid_field", f"`date` must be a string like 2025-07-12, got {type(value).__name__}")
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not m:
+        raise InputError("invalid_field", f"`date` must start with YYYY-MM-DD, got {value[:40]!r}")
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as exc:
+        raise InputError("invalid_field", f"`date` is not a calendar date: {value[:40]!r} ({exc})") from None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4000]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
+    return bad / len(sample) > 0.05
+
+
+class Pipeline:
+    """Loads resources lazily (once per process) and codes articles.
+
+    >>> from heraldo import Pipeline
+    >>> coded = Pipeline().code({"id": "1", "text": "Rusia condenó a Ucrania.", "lang": "es"})
+    >>> coded.events[0].cameo_root
+    '11'
+    """
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self._langs: dict[str, _Lang] = {}
+
+    def stages(self, lang: str) -> _Lang:
+        if lang not in self._langs:
+            if lang not in self.config.models:
+                raise InputError("unsupported_language", f"no model configured for language {lang!r}; "
+                                 f"heraldo codes {', '.join(sorted(self.config.models))}")
+            nlp = load_model(self.config.models[lang])
+            data = language(lang)
+            self._langs[lang] = _Lang(nlp, ActorFinder(nlp, data), EventCoder(data))
+        return self._langs[lang]
+
+    # -- input --------------------------------------------------------------------------------
+    def article(self, record: Any) -> tuple[Article, list[int] | None]:
+        """Validate a record and find its prose. Raises InputError for bad input."""
+        if not isinstance(record, dict):
+            raise InputError("not_an_object", f"each line must be a JSON object, got {type(record).__name__}")
+        rid = record.get("id")
+        for key in ("text", "html", "title", "lang", "url", "outlet"):
+            if key in record and record[key] is not None and not isinstance(record[key], str):
+                raise InputError("invalid_field", f"`{key}` must be a string, got {type(record[key]).__name__}")
+        text, html = record.get("text"), record.get("html")
+        if not (text and text.strip()) and not (html and html.strip()):
+            raise InputError("missing_text", "the record needs a non-empty `text` (or `html`) field")
+        raw = text if text and text.strip() else html
+        assert raw is not None
+        if len(raw) > self.config.max_chars:
+            raise InputError("too_large", f"input has {len(raw):,} characters; the limit is {self.config.max_chars:,} "
+                             "(Config.max_chars / --max-chars)")
+        if _looks_binary(raw):
+            raise InputError("binary", "the text looks like binary data (control characters), not an article")
+        pub = _iso_date(record.get("date"))
+        offsets = None
+        title = record.get("title")
+        if raw is html:
+            ex = html_to_text(html)
+            work, offsets = ex.text, ex.offsets
+            title = title or ex.title
+            pub = pub or (_iso_date(ex.date) if ex.date else None)
+            if not work.strip():
+                raise InputError("missing_text", "no article text could be extracted from `html`")
+        else:
+            work = raw
+        segments, credits, authors, dateline = clean_text(work)
+        art = Article(id=None if rid is None else str(rid), text=work, title=title,
+                      date=pub.isoformat() if pub else None, lang=record.get("lang"), url=record.get("url"),
+                      outlet=record.get("outlet"), segments=segments, credits=credits, authors=authors,
+                      dateline=dateline)
+        return art, offsets
+
+    # -- the article function ---------------------------------------------------------------------
+    def code(self, record: Any) -> CodedArticle:
+        """Code one input record. Raises InputError for bad input (see `code_safe`)."""
+        art, offsets = self.article(record)
+        lang = art.lang
+        if not lang:
+            sample = " ".join(art.text[s:e] for s, e in art.segments)[:3000]
+            lang, _prob = detect_language(sample)
+        if lang not in SUPPORTED or lang not in self.config.models:
+            raise InputError("unsupported_language", f"language {lang!r} is not supported (heraldo codes "
+                             f"{', '.join(SUPPORTED)}); pass `lang` if detection was wrong")
+        art.lang = lang
+        coded = self._code_article(art, self.stages(lang))
+        if offsets is not None:
+            _remap(coded, offsets)
+        return coded
+
+    def code_safe(self, record: Any, line: int | None = None) -> CodedArticle:
+        """Like `code`, but bad input becomes an error record instead of an exception."""
+        try:
+            coded = self.code(record)
+        except InputError as exc:
+            rid = record.get("id") if isinstance(record, dict) else None
+            coded = CodedArticle(id=None if rid is None else str(rid), lang=None, title=None, date=None,
+                                 error=exc.to_json())
+        except Exception as exc:  # noqa: BLE001 - one bad article must never stop a batch
+            rid = record.get("id") if isinstance(record, dict) else None
+            coded = CodedArticle(id=None if rid is None else str(rid), lang=None, title=None, date=None,
+                                 error={"type": "internal", "message": f"{type(exc).__name__}: {exc}"[:500]})
+        coded.line = line
+        return coded
+
+    def code_many(self, records: Iterable[Any]) -> Iterator[CodedArticle]:
+        for n, rec in enumerate(records, 1):
+            yield self.code_safe(rec, line=n)
+
+    def _code_article(self, art: Article, st: _Lang) -> CodedArticle:
+        pub = date.fromisoformat(art.date) if art.date else None
+        ctx = ArticleContext(date=pub)
+        ptext = parse_text(art.text)
+        segs = [(s, e) for s, e in art.segments]
+        docs = list(st.nlp.pipe(ptext[s:e] if e - s <= self.config.max_sentence_chars * 20 else ptext[s:s] for s, e in segs))
+        sentences: list[tuple[Any, int, list[TokMention]]] = []
+        for (s, _e), doc in zip(segs, docs):
+            for sent in doc.sents:
+                if len(sent.text) > self.config.max_sentence_chars:
+                    continue
+                sentences.append((sent, s, st.actors.find(sent, s, ctx)))
+        context = {tm.mention.country for _s, _b, ms in sentences for tm in ms if tm.mention.country}
+        context |= {c for _s, _b, ms in sentences for tm in ms if tm.kind == "agent" and (c := tm.mention.country)}
+        for sent, _b, _ms in sentences:
+            for t in sent:
+                dc = language(art.lang or "es").demonyms.get(t.lower_)
+                if dc:
+                    context.add(dc)
+        dateline_place = None
+        if art.dateline:
+            city = resolve_city(art.dateline.text, context)
+            if city:
+                dateline_place = city_place(art.dateline.text, art.dateline.start, art.dateline.end, city)
+        quote_spans = find_quotes(art.text, art.segments)
+        coded = CodedArticle(id=art.id, lang=art.lang, title=art.title, date=art.date, url=art.url,
+                             outlet=art.outlet, credits=art.credits, text=art.text)
+        if dateline_place:
+            coded.places.append(dateline_place)
+        seen_events: set[tuple[Any, ...]] = set()
+        for sent, base, mentions in sentences:
+            s0 = base + sent.start_char
+            s1 = base + sent.end_char
+            while s1 > s0 and art.text[s1 - 1].isspace():
+                s1 -= 1
+            places = find_places(sent, base, mentions, context)
+            coded.places.extend(p for p, _h in places)
+            dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)
+            for qs, qe in quote_spans:
+                if s0 <= qs < s1:
+                    coded.quotes.append(attach_quote(art.text, qs, qe, sent, base, mentions,
+                                                     st.coder.lang.speech_verbs, ctx.last_subject))
+            for cand in st.coder.code(sent, mentions, ctx):
+                for ev in self._events(cand, art, sent, base, (s0, s1), places, dates, dateline_place, coded.quotes, pub):
+                    key = (ev.cameo, ev.source.code, ev.target.code if ev.target else None, ev.evidence.trigger.start)
+                    if key not in seen_events:
+                        seen_events.add(key)
+                        coded.events.append(ev)
+            coded.actors.extend(tm.mention for tm in mentions if tm.kind != "reciprocal")
+            ctx.last_subject = _root_subject(sent, mentions) or ctx.last_subject
+        return coded
+
+    def _events(self, cand: Candidate, art: Article, sent: Any, base: int, sspan: tuple[int, int],
+                places: list[tuple[Place, int]], dates: list[DateRef], dateline: Place | None,
+                quotes: list[Quote], pub: date | None) -> Iterator[Event]:
+        tok = cand.trigger
+        doc = sent.doc
+        code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
+        info = cameo(code)
+        t0 = base + tok.idx
+        last = doc[cand.trigger_end - 1]
+        t1 = base + last.idx + len(last.text)
+        subtree = {t.i for t in (tok.head.subtree if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("obj", "dobj") else tok.subtree)}
+        location = next((p for p, h in places if h in subtree and p.feature == "city"), None)
+        location = location or next((p for p, h in places if h in subtree), None)
+        location = location or next((p for p, _h in places if p.feature == "city"), None) or dateline
+        if location is not None:
+            location.role = "event"
+        lo = base + doc[min(subtree)].idx
+        hi = base + doc[max(subtree)].idx + len(doc[max(subtree)].text)
+        local = [d for d in dates if lo <= d.start and d.end <= hi and d.date]
+        precise = [d for d in dates if d.date and d.precision != "none"]
+        when = local[0] if local else (precise[0] if len(precise) == 1 else None)
+        if when is not None:
+            ev_date, precision = when.date, when.precision
+        else:
+            ev_date, precision = (pub.isoformat() if pub else None), "none"
+        attribution = cand.attribution
+        for q in quotes:
+            if q.start <= t0 < q.end:
+                attribution = Attribution(None, q.speaker, attribution.hedged if attribution else False)
+        sentence = art.text[sspan[0] : sspan[1]]
+        for i, source in enumerate(cand.sources):
+            target = cand.targets[i] if cand.reciprocal and i < len(cand.targets) else None
+            pairs = [(source, target)] if cand.reciprocal else [(source, t) for t in cand.targets]
+            for s, t in pairs:
+                if t is not None and s.code == t.code and s.kb_id == t.kb_id:
+                    continue
+                confidence = 0.5 + (0.2 if t is not None else 0) + (0.15 if s.kb_id else 0)
+                confidence -= 0.2 if "dropped-subject" in cand.rule else 0
+                yield Event(
+                    cameo=info.code, cameo_root=info.root, plover=info.plover, plover_mode=info.plover_mode,
+                    quad_class=info.quad_class, goldstein=info.goldstein, source=s, target=t, location=location,
+                    date=ev_date, date_precision=precision, status=cand.status, attribution=attribution,
+                    evidence=Evidence(sentence, sspan[0], sspan[1], Span(art.text[t0:t1], t0, t1)),
+                    confidence=max(0.05, min(confidence, 0.95)), rule=cand.rule,
+                )
+
+
+def _root_subject(sent: Any, mentions: list[TokMention]) -> Mention | None:
+    by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+            for t in c.subtree:
+                tm = by_token.get(t.i)
+                if tm and tm.mention.code and not tm.locative and tm.kind != "reciprocal":
+                    return tm.mention
+    return None
+
+
+def _remap(coded: CodedArticle, offsets: list[int]) -> None:
+    """Move every span from extracted-text offsets to offsets in the user's HTML."""
+    done: set[int] = set()
+
+    def fix(obj: Any) -> None:
+        if obj is None or id(obj) in done:
+            return
+        done.add(id(obj))
+        start, end = obj.start, obj.end
+        obj.start = offsets[start] if start < len(offsets) else offsets[-1]
+        obj.end = (offsets[end - 1] + 1) if 0 < end <= len(offsets) else obj.start
+
+    for m in coded.actors:
+        fix(m)
+    for p in coded.places:
+        fix(p)
+    for q in coded.quotes:
+        fix(q)
+        fix(q.cue)
+        fix(q.speaker)
+    for e in coded.events:
+        fix(e.source)
+        fix(e.target)
+        fix(e.location)
+        fix(e.evidence)
+        fix(e.evidence.trigger)
+        if e.attribution:
+            fix(e.attribution.source)
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def code_article(record: dict[str, Any]) -> CodedArticle:
+    """Code one article with the default pipeline (resources load on first call).
+
+    >>> code_article({"id": "a", "text": "Rusia condenó a Ucrania.", "lang": "es"}).events[0].plover
+    'ACCUSE'
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT.code(record)
+
+
+__all__ = ["Config", "Pipeline", "code_article"]
