@@ -1,7 +1,7 @@
 """heraldo: political event data from news articles, in Spanish and English.
 
-    >>> from heraldo import code_article
-    >>> coded = code_article({"id": "1", "text": "Rusia condenó a Ucrania.", "lang": "es"})
+>>> from heraldo import code_article
+>>> coded = code_article({"id": "1", "text": "Rusia condenó a Ucrania.", "lang": "es"})
 """
 
 from heraldo.pipeline import Config, Pipeline, code_article

@@ -12,9 +12,10 @@ import os
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from heraldo.errors import InputError
 from heraldo.inputs import iter_paths, parse_line
@@ -42,8 +43,10 @@ def _code_raw(pipe: Pipeline, n: int, raw: bytes, lang: str | None) -> str:
     try:
         record = parse_line(raw)
     except InputError as exc:
-        return json.dumps(CodedArticle(id=None, lang=None, title=None, date=None, error=exc.to_json(), line=n).to_json(),
-                          ensure_ascii=False)
+        return json.dumps(
+            CodedArticle(id=None, lang=None, title=None, date=None, error=exc.to_json(), line=n).to_json(),
+            ensure_ascii=False,
+        )
     if lang and lang != "auto" and isinstance(record, dict) and not record.get("lang"):
         record["lang"] = lang
     return json.dumps(pipe.code_safe(record, line=n).to_json(), ensure_ascii=False)
@@ -74,8 +77,10 @@ class Progress:
     def summary(self) -> None:
         dt = time.monotonic() - self.t0
         rate = self.n / dt if dt > 0 else 0.0
-        self.stream.write(("\r" if self.tty else "") + f"coded {self.n} records: {self.events} events, "
-                          f"{self.errors} errors in {dt:.1f} s ({rate:.1f} records/s)\n")
+        self.stream.write(
+            ("\r" if self.tty else "") + f"coded {self.n} records: {self.events} events, "
+            f"{self.errors} errors in {dt:.1f} s ({rate:.1f} records/s)\n"
+        )
 
 
 def _raw_lines(fh: BinaryIO) -> Iterator[tuple[int, bytes]]:
@@ -129,8 +134,10 @@ def print_events(events: list[dict[str, Any]], out: TextIO = sys.stdout, width: 
         flags = [] if e["status"] == "asserted" else [e["status"]]
         if e["hedged"]:
             flags.append("hedged")
-        head = (f"{e['date'] or '????-??-??'}  {e['source_code']} → {target}  {e['cameo']} {e['cameo_name']}  "
-                f"[{e['plover'] or '-'}]  @ {place}" + (f"  ({', '.join(flags)})" if flags else ""))
+        head = (
+            f"{e['date'] or '????-??-??'}  {e['source_code']} → {target}  {e['cameo']} {e['cameo_name']}  "
+            f"[{e['plover'] or '-'}]  @ {place}" + (f"  ({', '.join(flags)})" if flags else "")
+        )
         out.write(head + "\n")
         marked = _mark(e["sentence"], e["sentence_start"], e["trigger_start"], e["trigger_end"])
         out.write(textwrap.fill(marked, width=width, initial_indent="    ", subsequent_indent="    ") + "\n")
@@ -170,12 +177,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     store.close()
     print_events(events)
     print(f"{added} articles coded, {skipped} already in the store, {errors} errors.")
-    print(f"Store: {os.path.abspath(args.db)} — {counts['articles']} articles, {counts['events']} events, "
-          f"{counts['mentions']} actor mentions, {counts['places']} places, {counts['quotes']} quotes.")
-    print("Next: query it with DuckDB, e.g.\n"
-          f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{args.db}', read_only=True)"
-          ".sql('SELECT cameo, source_code, target_code, place_name FROM events'))\"\n"
-          "  or code your own articles: .venv/bin/heraldo code --input my.jsonl --output coded.jsonl")
+    print(
+        f"Store: {os.path.abspath(args.db)} — {counts['articles']} articles, {counts['events']} events, "
+        f"{counts['mentions']} actor mentions, {counts['places']} places, {counts['quotes']} quotes."
+    )
+    print(
+        "Next: query it with DuckDB, e.g.\n"
+        f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{args.db}', read_only=True)"
+        ".sql('SELECT cameo, source_code, target_code, place_name FROM events'))\"\n"
+        "  or code your own articles: .venv/bin/heraldo code --input my.jsonl --output coded.jsonl"
+    )
     return EXIT_SOME_ERRORS if errors else EXIT_OK
 
 

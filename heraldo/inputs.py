@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO
 
 from heraldo.errors import InputError
 
@@ -23,7 +24,9 @@ def parse_line(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError("encoding", f"line is not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8") from None
+        raise InputError(
+            "encoding", f"line is not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8"
+        ) from None
     if not text.strip():
         raise InputError("invalid_json", "empty line")
     if "\x00" in text:

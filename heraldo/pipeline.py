@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from heraldo.actors import ActorFinder, ArticleContext, TokMention
 from heraldo.clean import clean_text, html_to_text
@@ -22,7 +23,7 @@ from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
-from heraldo.places import find_places, resolve_city, city_place
+from heraldo.places import city_place, find_places, resolve_city
 from heraldo.quotes import attach_quote, find_quotes
 from heraldo.textutil import parse_text
 
@@ -81,8 +82,10 @@ class Pipeline:
     def stages(self, lang: str) -> _Lang:
         if lang not in self._langs:
             if lang not in self.config.models:
-                raise InputError("unsupported_language", f"no model configured for language {lang!r}; "
-                                 f"heraldo codes {', '.join(sorted(self.config.models))}")
+                raise InputError(
+                    "unsupported_language",
+                    f"no model configured for language {lang!r}; heraldo codes {', '.join(sorted(self.config.models))}",
+                )
             nlp = load_model(self.config.models[lang])
             data = language(lang)
             self._langs[lang] = _Lang(nlp, ActorFinder(nlp, data), EventCoder(data))
@@ -103,8 +106,11 @@ class Pipeline:
         raw = text if text and text.strip() else html
         assert raw is not None
         if len(raw) > self.config.max_chars:
-            raise InputError("too_large", f"input has {len(raw):,} characters; the limit is {self.config.max_chars:,} "
-                             "(Config.max_chars / --max-chars)")
+            raise InputError(
+                "too_large",
+                f"input has {len(raw):,} characters; the limit is {self.config.max_chars:,} "
+                "(Config.max_chars / --max-chars)",
+            )
         if _looks_binary(raw):
             raise InputError("binary", "the text looks like binary data (control characters), not an article")
         pub = _iso_date(record.get("date"))
@@ -120,10 +126,19 @@ class Pipeline:
         else:
             work = raw
         segments, credits, authors, dateline = clean_text(work)
-        art = Article(id=None if rid is None else str(rid), text=work, title=title,
-                      date=pub.isoformat() if pub else None, lang=record.get("lang"), url=record.get("url"),
-                      outlet=record.get("outlet"), segments=segments, credits=credits, authors=authors,
-                      dateline=dateline)
+        art = Article(
+            id=None if rid is None else str(rid),
+            text=work,
+            title=title,
+            date=pub.isoformat() if pub else None,
+            lang=record.get("lang"),
+            url=record.get("url"),
+            outlet=record.get("outlet"),
+            segments=segments,
+            credits=credits,
+            authors=authors,
+            dateline=dateline,
+        )
         return art, offsets
 
     # -- the article function ---------------------------------------------------------------------
@@ -135,8 +150,11 @@ class Pipeline:
             sample = " ".join(art.text[s:e] for s, e in art.segments)[:3000]
             lang, _prob = detect_language(sample)
         if lang not in SUPPORTED or lang not in self.config.models:
-            raise InputError("unsupported_language", f"language {lang!r} is not supported (heraldo codes "
-                             f"{', '.join(SUPPORTED)}); pass `lang` if detection was wrong")
+            raise InputError(
+                "unsupported_language",
+                f"language {lang!r} is not supported (heraldo codes "
+                f"{', '.join(SUPPORTED)}); pass `lang` if detection was wrong",
+            )
         art.lang = lang
         coded = self._code_article(art, self.stages(lang))
         if offsets is not None:
@@ -149,12 +167,18 @@ class Pipeline:
             coded = self.code(record)
         except InputError as exc:
             rid = record.get("id") if isinstance(record, dict) else None
-            coded = CodedArticle(id=None if rid is None else str(rid), lang=None, title=None, date=None,
-                                 error=exc.to_json())
+            coded = CodedArticle(
+                id=None if rid is None else str(rid), lang=None, title=None, date=None, error=exc.to_json()
+            )
         except Exception as exc:  # noqa: BLE001 - one bad article must never stop a batch
             rid = record.get("id") if isinstance(record, dict) else None
-            coded = CodedArticle(id=None if rid is None else str(rid), lang=None, title=None, date=None,
-                                 error={"type": "internal", "message": f"{type(exc).__name__}: {exc}"[:500]})
+            coded = CodedArticle(
+                id=None if rid is None else str(rid),
+                lang=None,
+                title=None,
+                date=None,
+                error={"type": "internal", "message": f"{type(exc).__name__}: {exc}"[:500]},
+            )
         coded.line = line
         return coded
 
@@ -167,9 +191,11 @@ class Pipeline:
         ctx = ArticleContext(date=pub)
         ptext = parse_text(art.text)
         segs = [(s, e) for s, e in art.segments]
-        docs = list(st.nlp.pipe(ptext[s:e] if e - s <= self.config.max_sentence_chars * 20 else ptext[s:s] for s, e in segs))
+        docs = list(
+            st.nlp.pipe(ptext[s:e] if e - s <= self.config.max_sentence_chars * 20 else ptext[s:s] for s, e in segs)
+        )
         sentences: list[tuple[Any, int, list[TokMention]]] = []
-        for (s, _e), doc in zip(segs, docs):
+        for (s, _e), doc in zip(segs, docs, strict=True):
             for sent in doc.sents:
                 if len(sent.text) > self.config.max_sentence_chars:
                     continue
@@ -187,8 +213,16 @@ class Pipeline:
             if city:
                 dateline_place = city_place(art.dateline.text, art.dateline.start, art.dateline.end, city)
         quote_spans = find_quotes(art.text, art.segments)
-        coded = CodedArticle(id=art.id, lang=art.lang, title=art.title, date=art.date, url=art.url,
-                             outlet=art.outlet, credits=art.credits, text=art.text)
+        coded = CodedArticle(
+            id=art.id,
+            lang=art.lang,
+            title=art.title,
+            date=art.date,
+            url=art.url,
+            outlet=art.outlet,
+            credits=art.credits,
+            text=art.text,
+        )
         if dateline_place:
             coded.places.append(dateline_place)
         seen_events: set[tuple[Any, ...]] = set()
@@ -202,10 +236,15 @@ class Pipeline:
             dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)
             for qs, qe in quote_spans:
                 if s0 <= qs < s1:
-                    coded.quotes.append(attach_quote(art.text, qs, qe, sent, base, mentions,
-                                                     st.coder.lang.speech_verbs, ctx.last_subject))
+                    coded.quotes.append(
+                        attach_quote(
+                            art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
+                        )
+                    )
             for cand in st.coder.code(sent, mentions, ctx):
-                for ev in self._events(cand, art, sent, base, (s0, s1), places, dates, dateline_place, coded.quotes, pub):
+                for ev in self._events(
+                    cand, art, sent, base, (s0, s1), places, dates, dateline_place, coded.quotes, pub
+                ):
                     key = (ev.cameo, ev.source.code, ev.target.code if ev.target else None, ev.evidence.trigger.start)
                     if key not in seen_events:
                         seen_events.add(key)
@@ -214,9 +253,19 @@ class Pipeline:
             ctx.last_subject = _root_subject(sent, mentions) or ctx.last_subject
         return coded
 
-    def _events(self, cand: Candidate, art: Article, sent: Any, base: int, sspan: tuple[int, int],
-                places: list[tuple[Place, int]], dates: list[DateRef], dateline: Place | None,
-                quotes: list[Quote], pub: date | None) -> Iterator[Event]:
+    def _events(
+        self,
+        cand: Candidate,
+        art: Article,
+        sent: Any,
+        base: int,
+        sspan: tuple[int, int],
+        places: list[tuple[Place, int]],
+        dates: list[DateRef],
+        dateline: Place | None,
+        quotes: list[Quote],
+        pub: date | None,
+    ) -> Iterator[Event]:
         tok = cand.trigger
         doc = sent.doc
         code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
@@ -224,7 +273,12 @@ class Pipeline:
         t0 = base + tok.idx
         last = doc[cand.trigger_end - 1]
         t1 = base + last.idx + len(last.text)
-        subtree = {t.i for t in (tok.head.subtree if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("obj", "dobj") else tok.subtree)}
+        subtree = {
+            t.i
+            for t in (
+                tok.head.subtree if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("obj", "dobj") else tok.subtree
+            )
+        }
         location = next((p for p, h in places if h in subtree and p.feature == "city"), None)
         location = location or next((p for p, h in places if h in subtree), None)
         location = location or next((p for p, _h in places if p.feature == "city"), None) or dateline
@@ -253,11 +307,22 @@ class Pipeline:
                 confidence = 0.5 + (0.2 if t is not None else 0) + (0.15 if s.kb_id else 0)
                 confidence -= 0.2 if "dropped-subject" in cand.rule else 0
                 yield Event(
-                    cameo=info.code, cameo_root=info.root, plover=info.plover, plover_mode=info.plover_mode,
-                    quad_class=info.quad_class, goldstein=info.goldstein, source=s, target=t, location=location,
-                    date=ev_date, date_precision=precision, status=cand.status, attribution=attribution,
+                    cameo=info.code,
+                    cameo_root=info.root,
+                    plover=info.plover,
+                    plover_mode=info.plover_mode,
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    source=s,
+                    target=t,
+                    location=location,
+                    date=ev_date,
+                    date_precision=precision,
+                    status=cand.status,
+                    attribution=attribution,
                     evidence=Evidence(sentence, sspan[0], sspan[1], Span(art.text[t0:t1], t0, t1)),
-                    confidence=max(0.05, min(confidence, 0.95)), rule=cand.rule,
+                    confidence=max(0.05, min(confidence, 0.95)),
+                    rule=cand.rule,
                 )
 
 

@@ -22,13 +22,36 @@ LOCATIVE = {"en", "desde", "in", "at", "from", "near", "inside", "within", "outs
 # Leader nouns that may refer back to a person already named, with the role title they need
 # ("" = any office): "el ministro ruso" is Lavrov, not Putin.
 COREF_NOUNS = {
-    "lider": "", "dirigente": "", "mandatario": "", "gobernante": "", "jefe": "", "leader": "",
-    "presidente": "President", "presidenta": "President", "president": "President",
-    "ministro": "Minister", "ministra": "Minister", "canciller": "Minister", "minister": "Minister",
-    "premier": "Prime Minister", "chancellor": "Chancellor",
+    "lider": "",
+    "dirigente": "",
+    "mandatario": "",
+    "gobernante": "",
+    "jefe": "",
+    "leader": "",
+    "presidente": "President",
+    "presidenta": "President",
+    "president": "President",
+    "ministro": "Minister",
+    "ministra": "Minister",
+    "canciller": "Minister",
+    "minister": "Minister",
+    "premier": "Prime Minister",
+    "chancellor": "Chancellor",
 }
-RECIPROCAL_HEADS = {"pais", "parte", "gobierno", "lider", "nacion", "dirigente", "country", "side", "government",
-                    "leader", "nation", "party"}
+RECIPROCAL_HEADS = {
+    "pais",
+    "parte",
+    "gobierno",
+    "lider",
+    "nacion",
+    "dirigente",
+    "country",
+    "side",
+    "government",
+    "leader",
+    "nation",
+    "party",
+}
 RECIPROCAL_MODS = {"ambos", "ambas", "both", "dos", "two"}
 TYPE_RANK = {"person": 0, "agent": 1, "group": 2, "organization": 2, "capital": 3, "country": 4, "media": 5}
 
@@ -128,9 +151,16 @@ class ActorFinder:
             e = name.entry
             code, country, sector = e.code_on(ctx.date)
             m = Mention(
-                text=doc[i:j].text, start=base + doc[i].idx, end=base + doc[j - 1].idx + len(doc[j - 1].text),
-                name=e.name, kb_id=e.kb_id, type=_contract_type(e.type), code=code, country=country,
-                sector=sector, rule=f"kb:{'short' if name.short else 'name'}",
+                text=doc[i:j].text,
+                start=base + doc[i].idx,
+                end=base + doc[j - 1].idx + len(doc[j - 1].text),
+                name=e.name,
+                kb_id=e.kb_id,
+                type=_contract_type(e.type),
+                code=code,
+                country=country,
+                sector=sector,
+                rule=f"kb:{'short' if name.short else 'name'}",
             )
             h = head_of(i, j)
             out.append(TokMention(m, i, j, h, e.type, locative=_is_locative(doc[h])))
@@ -173,12 +203,20 @@ class ActorFinder:
                 i += 1
                 continue
             a, b, sector = hit
-            head = max(range(a, b), key=lambda k: (not (a <= doc[k].head.i < b) or doc[k].head.i == k))
+            head = max(range(a, b), key=lambda k: not (a <= doc[k].head.i < b) or doc[k].head.i == k)
             country, lo, hi = self._agent_country(doc, a, b, names)
             code = (country or "---") + sector
             m = Mention(
-                text=doc[lo:hi].text, start=base + doc[lo].idx, end=base + doc[hi - 1].idx + len(doc[hi - 1].text),
-                name=None, kb_id=None, type="other", code=code, country=country, sector=sector, rule="agent",
+                text=doc[lo:hi].text,
+                start=base + doc[lo].idx,
+                end=base + doc[hi - 1].idx + len(doc[hi - 1].text),
+                name=None,
+                kb_id=None,
+                type="other",
+                code=code,
+                country=country,
+                sector=sector,
+                rule="agent",
             )
             out.append(TokMention(m, lo, hi, head, "agent", locative=_is_locative(doc[head])))
             taken.update(range(a, b))
@@ -188,6 +226,12 @@ class ActorFinder:
     def _agent_country(self, doc: Any, a: int, b: int, names: list[TokMention]) -> tuple[str | None, int, int]:
         """Country of a role noun from an adjective or a 'de <country>' complement."""
         lo, hi = a, b
+        # English puts the demonym right before the noun, sometimes in two words: "North Korean"
+        for n in (2, 1):
+            if a - n >= 0 and all(doc[x].head.i in range(a - n, b) for x in range(a - n, a)):
+                c = self.lang.demonyms.get(fold(doc[a - n : a].text))
+                if c:
+                    return c, a - n, hi
         for k in range(a, b):
             for child in doc[k].children:
                 if child.i in range(a, b):
@@ -197,14 +241,13 @@ class ActorFinder:
                     if c and child.dep_ != "nmod":
                         return c, min(lo, child.i), max(hi, child.i + 1)
                 if child.dep_ in ("nmod", "compound", "flat", "amod", "poss") or child.dep_.startswith("nmod"):
+                    # "el régimen de Pionyang", "el Gobierno de Gabriel Boric"
                     for nm in names:
-                        if nm.kind in ("country", "capital") and nm.i >= child.left_edge.i and nm.j <= child.right_edge.i + 1:
-                            if nm.head == child.i:
-                                return nm.mention.country, min(lo, nm.i), max(hi, nm.j)
+                        if nm.kind in ("country", "capital", "person") and nm.head == child.i and nm.mention.country:
+                            return nm.mention.country, min(lo, nm.i), max(hi, nm.j)
         return None, lo, hi
 
     def _demonyms(self, sent: Any, base: int, taken: set[int]) -> list[TokMention]:
-        doc = sent.doc
         out = []
         for t in sent:
             if t.i in taken:
@@ -214,8 +257,18 @@ class ActorFinder:
                 continue
             if t.pos_ == "ADJ" and not any(ch.dep_ == "det" for ch in t.children):
                 continue
-            m = Mention(text=t.text, start=base + t.idx, end=base + t.idx + len(t.text), name=None, kb_id=f"country:{c}",
-                        type="country", code=c, country=c, sector=None, rule="demonym")
+            m = Mention(
+                text=t.text,
+                start=base + t.idx,
+                end=base + t.idx + len(t.text),
+                name=None,
+                kb_id=f"country:{c}",
+                type="country",
+                code=c,
+                country=c,
+                sector=None,
+                rule="demonym",
+            )
             out.append(TokMention(m, t.i, t.i + 1, t.i, "demonym"))
             taken.add(t.i)
         return out
@@ -230,8 +283,13 @@ class ActorFinder:
                 continue
             pair = _last_two(ctx.recent)
             lo = min(m.i for m in mods)
-            m = Mention(text=sent.doc[lo : t.i + 1].text, start=base + sent.doc[lo].idx, end=base + t.idx + len(t.text),
-                        type="other", rule="reciprocal")
+            m = Mention(
+                text=sent.doc[lo : t.i + 1].text,
+                start=base + sent.doc[lo].idx,
+                end=base + t.idx + len(t.text),
+                type="other",
+                rule="reciprocal",
+            )
             out.append(TokMention(m, lo, t.i + 1, t.i, "reciprocal", pair=pair))
             taken.update(range(lo, t.i + 1))
         return out
@@ -244,8 +302,14 @@ class ActorFinder:
             if not any(t.pos_ == "PROPN" for t in ent):
                 continue  # "Según", "Subrayó": capitalised words the small model calls PER
             typ = "person" if ent.label_ in ("PER", "PERSON") else "organization"
-            m = Mention(text=ent.text, start=base + ent.start_char, end=base + ent.end_char, name=ent.text, type=typ,
-                        rule=f"ner:{ent.label_}")
+            m = Mention(
+                text=ent.text,
+                start=base + ent.start_char,
+                end=base + ent.end_char,
+                name=ent.text,
+                type=typ,
+                rule=f"ner:{ent.label_}",
+            )
             out.append(TokMention(m, ent.start, ent.end, ent.root.i, "ner", locative=_is_locative(ent.root)))
         return out
 

@@ -4,7 +4,7 @@ Nothing here copies or rewrites the text: cleaning returns spans (`segments`) of
 every later offset is an offset into what the user gave.
 """
 
-from heraldo.clean.scraped import clean_text
 from heraldo.clean.html import html_to_text
+from heraldo.clean.scraped import clean_text
 
 __all__ = ["clean_text", "html_to_text"]

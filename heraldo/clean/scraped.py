@@ -12,8 +12,27 @@ from heraldo.textutil import fold
 
 # Agencies and photo services whose name is glued to captions by scrapers ("…UcraniaAFP").
 AGENCIES = (
-    "AFP", "EFE", "Reuters", "AP", "Europa Press", "EP", "DPA", "ANSA", "Xinhua", "Getty Images", "Getty",
-    "EPA", "Bloomberg", "AAP", "KCNA", "Yonhap", "TASS", "Sputnik", "Anadolu", "NurPhoto", "Shutterstock",
+    "AFP",
+    "EFE",
+    "Reuters",
+    "AP",
+    "Europa Press",
+    "EP",
+    "DPA",
+    "ANSA",
+    "Xinhua",
+    "Getty Images",
+    "Getty",
+    "EPA",
+    "Bloomberg",
+    "AAP",
+    "KCNA",
+    "Yonhap",
+    "TASS",
+    "Sputnik",
+    "Anadolu",
+    "NurPhoto",
+    "Shutterstock",
 )
 _AGENCY_ALT = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 # Credit glued to the caption: the agency follows a lower-case letter, closing bracket or a
@@ -36,10 +55,11 @@ _BOILERPLATE = re.compile(
     r"publicidad|advertisement|cargando|loading|s[ií]guenos)\b.{0,80}$",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(por|by)\s+(?P<author>[A-ZÁÉÍÓÚÑ][\w'.-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'.-]+){0,3})\s*$")
+_BYLINE = re.compile(r"^(?:[Pp]or|[Bb]y)\s+(?P<author>[A-ZÁÉÍÓÚÑ][\w'.-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'.-]+){0,3})\s*$")
 # "BOGOTA, 11 jun (AFP) -" / "MOSCOW, July 12 (Reuters) -"
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{{2,40}}),\s*(?P<date>[\w .]{{1,20}}?)\s*\((?P<credit>{_AGENCY_ALT})\)\s*[-–—]?\s*"
+    rf"^(?P<place>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .'-]{{2,40}}),\s*(?P<date>[\w .]{{1,20}}?)\s*"
+    rf"\((?P<credit>{_AGENCY_ALT})\)\s*[-–—]?\s*"
 )
 
 
@@ -89,7 +109,7 @@ def clean_text(text: str) -> tuple[list[tuple[int, int]], list[str], list[str], 
     authors: list[str] = []
     dateline: Span | None = None
     seen: set[str] = set()
-    for i, (s, e) in enumerate(_lines(text)):
+    for s, e in _lines(text):
         line = text[s:e]
         if _MASTHEAD.match(line) or _BOILERPLATE.match(line):
             continue
@@ -97,11 +117,11 @@ def clean_text(text: str) -> tuple[list[tuple[int, int]], list[str], list[str], 
         if byline:
             authors.append(byline.group("author"))
             continue
-        if dateline is None and not segments:
-            pass
         dl = _DATELINE.match(line)
         if dl and dateline is None:
-            dateline = Span(dl.group("place").strip(), s + dl.start("place"), s + dl.start("place") + len(dl.group("place").strip()))
+            dateline = Span(
+                dl.group("place").strip(), s + dl.start("place"), s + dl.start("place") + len(dl.group("place").strip())
+            )
             credits.append(dl.group("credit"))
             s = s + dl.end()
             line = text[s:e]

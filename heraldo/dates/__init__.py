@@ -14,22 +14,77 @@ from datetime import date, timedelta
 from heraldo.model import DateRef
 
 MONTHS = {
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "en": [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
 }
 WEEKDAYS = {
     "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
     "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
 }
 NUMBERS = {
-    "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-    "nueve": 9, "diez": 10, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "un": 1,
+    "una": 1,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
-UNITS = {"día": 1, "días": 1, "dia": 1, "dias": 1, "day": 1, "days": 1, "semana": 7, "semanas": 7, "week": 7,
-         "weeks": 7}
+UNITS = {
+    "día": 1,
+    "días": 1,
+    "dia": 1,
+    "dias": 1,
+    "day": 1,
+    "days": 1,
+    "semana": 7,
+    "semanas": 7,
+    "week": 7,
+    "weeks": 7,
+}
 
 
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -52,7 +107,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ]
     else:
         raw = [
-            ("mdy", rf"\b(?P<m>{mon}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?"),
+            ("mdy", rf"\b(?P<m>{mon}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y>\d{{4}}))?"),
             ("dmy", rf"\b(?P<d>\d{{1,2}}) (?P<m>{mon})(?: (?P<y>\d{{4}}))?"),
             ("my", rf"\b(?:in |early |late |mid-)?(?P<m>{mon}) (?P<y>\d{{4}})"),
             ("y", r"\b(?:in|since|during) (?P<y>1[89]\d\d|20\d\d)\b"),

@@ -18,17 +18,76 @@ from heraldo.lang import LanguageData, Trigger
 from heraldo.model import Attribution, Mention
 from heraldo.textutil import fold
 
-TARGET_CASES = {"a", "al", "con", "contra", "hacia", "entre", "ante", "sobre", "with", "against", "to", "on", "at",
-                "toward", "towards", "between", "into", "upon"}
+TARGET_CASES = {
+    "a",
+    "al",
+    "con",
+    "contra",
+    "hacia",
+    "entre",
+    "ante",
+    "sobre",
+    "para",
+    "with",
+    "against",
+    "to",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "between",
+    "into",
+    "upon",
+    "for",
+}
 AGENT_CASES = {"por", "by"}
 NEGATORS = {"no", "nunca", "jamas", "tampoco", "ni", "not", "n't", "never", "no longer"}
-INTENT_HEADS = {"planear", "pretender", "querer", "proponer", "intentar", "buscar", "prever", "disponer", "dispuesto",
-                "decidir", "prometer", "plan", "intend", "want", "aim", "seek", "propose", "expect", "ready", "willing",
-                "prepare", "try", "promise", "vow", "pledge", "hope"}
+INTENT_HEADS = {
+    "planear",
+    "pretender",
+    "querer",
+    "proponer",
+    "intentar",
+    "buscar",
+    "prever",
+    "disponer",
+    "dispuesto",
+    "decidir",
+    "prometer",
+    "plan",
+    "intend",
+    "want",
+    "aim",
+    "seek",
+    "propose",
+    "expect",
+    "ready",
+    "willing",
+    "prepare",
+    "try",
+    "promise",
+    "vow",
+    "pledge",
+    "hope",
+}
 HYPOTHETICAL_MARKS = {"si", "if", "unless", "whether"}
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
-NO_CLIMB = {"acl", "acl:relcl", "relcl", "ccomp", "csubj", "parataxis", "advcl", "appos", "conj", "punct", "mark",
-            "cc", "det", "case"}
+NO_CLIMB = {
+    "acl",
+    "acl:relcl",
+    "relcl",
+    "ccomp",
+    "csubj",
+    "parataxis",
+    "advcl",
+    "appos",
+    "conj",
+    "punct",
+    "mark",
+    "cc",
+    "det",
+    "case",
+}
 # "especulaciones sobre una reunión": a talked-about event has no agent from the governor
 TOPIC_CASES = {"sobre", "acerca", "about", "regarding", "concerning"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
@@ -59,7 +118,8 @@ class EventCoder:
         for child in tok.children:
             if child.i == tok.i + 1 and child.dep_ in ("amod", "compound", "nmod"):
                 t = self.lang.trigger(f"{tok.lemma_} {child.lemma_}", "NOUN") or self.lang.trigger(
-                    f"{tok.lemma_} {child.text}", "NOUN")
+                    f"{tok.lemma_} {child.text}", "NOUN"
+                )
                 if t:
                     return t, child.i + 1
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -71,8 +131,10 @@ class EventCoder:
         return (t, tok.i + 1) if t else None
 
     def _verb_trigger(self, tok: Any) -> Trigger | None:
-        reflexive = any(fold(c.text) == "se" and c.dep_ in ("obj", "iobj", "expl", "expl:pv", "expl:pass", "dobj")
-                        for c in tok.children)
+        reflexive = any(
+            fold(c.text) == "se" and c.dep_ in ("obj", "iobj", "expl", "expl:pv", "expl:pass", "dobj")
+            for c in tok.children
+        )
         return self.lang.trigger(tok.lemma_, "VERB", reflexive)
 
     # -- the stage ---------------------------------------------------------------------------
@@ -126,8 +188,12 @@ class EventCoder:
             here = [by_token[t.i] for t in frontier if t.i in by_token and not (skip and t.i in skip)]
             here = [tm for tm in here if not tm.locative and tm.kind != "media" and (tm.mention.code or tm.pair)]
             if here:
-                appos = [by_token[c.i] for t in frontier for c in t.children
-                         if c.dep_ == "appos" and c.i in by_token and by_token[c.i].kind == "person"]
+                appos = [
+                    by_token[c.i]
+                    for t in frontier
+                    for c in t.children
+                    if c.dep_ == "appos" and c.i in by_token and by_token[c.i].kind == "person"
+                ]
                 pool = here + appos
                 return min(pool, key=lambda tm: TYPE_RANK.get(tm.kind, 6))
             nxt = []
@@ -175,13 +241,16 @@ class EventCoder:
                     out.append(cm)
         return out
 
-    def _targets_of(self, tok: Any, by_token: dict[int, TokMention], skip: set[int],
-                    deps: tuple[str, ...]) -> list[TokMention]:
+    def _targets_of(
+        self, tok: Any, by_token: dict[int, TokMention], skip: set[int], deps: tuple[str, ...]
+    ) -> list[TokMention]:
         for c in tok.children:
             if c.i in skip:
                 continue
-            if c.dep_ in deps or (c.dep_ in ("obl", "nmod", "iobj", "obl:arg", "prep", "pobj", "dative")
-                                  and (_case(c) in TARGET_CASES or c.dep_ in ("iobj", "dative"))):
+            if c.dep_ in deps or (
+                c.dep_ in ("obl", "nmod", "iobj", "obl:arg", "prep", "pobj", "dative")
+                and (_case(c) in TARGET_CASES or c.dep_ in ("iobj", "dative"))
+            ):
                 if c.dep_ in ("prep",):
                     c = next((g for g in c.children if g.dep_ == "pobj"), c)
                 best = self._best(c, by_token, skip)
@@ -199,7 +268,9 @@ class EventCoder:
             targets = self._targets_of(tok, by_token, skip, ("obj", "dobj", "iobj", "dative", "obl:arg"))
         return self._candidate(tok, end, trig, sources, targets, f"verb:{trig.lemma}:{how}", ctx)
 
-    def _nominal(self, tok: Any, trig: Trigger, end: int, by_token: dict[int, TokMention], ctx: Any) -> Candidate | None:
+    def _nominal(
+        self, tok: Any, trig: Trigger, end: int, by_token: dict[int, TokMention], ctx: Any
+    ) -> Candidate | None:
         # "el ataque de la guerrilla", "Russia's support": the noun's own agent
         sources: list[TokMention] = []
         how = "possessor"
@@ -215,7 +286,9 @@ class EventCoder:
             pair = self._conj(self._best(entre[0], by_token) or _EMPTY, entre[0], by_token)
             pair = [p for p in pair if p is not _EMPTY]
             if len(pair) >= 2:
-                return self._candidate(tok, end, trig, pair[:1], pair[1:2], f"noun:{trig.lemma}:between", ctx, reciprocal=True)
+                return self._candidate(
+                    tok, end, trig, pair[:1], pair[1:2], f"noun:{trig.lemma}:between", ctx, reciprocal=True
+                )
         if not sources and _case(tok) not in TOPIC_CASES:
             governor = tok.head
             hops = 0
@@ -232,8 +305,17 @@ class EventCoder:
             targets = self._targets_of(tok.head, by_token, skip | {tok.i}, ("iobj",))
         return self._candidate(tok, end, trig, sources, targets, f"noun:{trig.lemma}:{how}", ctx)
 
-    def _candidate(self, tok: Any, end: int, trig: Trigger, sources: list[TokMention], targets: list[TokMention],
-                   rule: str, ctx: Any, reciprocal: bool = False) -> Candidate | None:
+    def _candidate(
+        self,
+        tok: Any,
+        end: int,
+        trig: Trigger,
+        sources: list[TokMention],
+        targets: list[TokMention],
+        rule: str,
+        ctx: Any,
+        reciprocal: bool = False,
+    ) -> Candidate | None:
         src: list[Mention] = []
         tgt: list[Mention | None] = []
         for s in sources:
@@ -250,10 +332,28 @@ class EventCoder:
         if not src or trig.cameo is None:
             return None
         if reciprocal and len(src) == 2 and not tgt:
-            return Candidate(tok, end, trig.cameo, [src[0], src[1]], [src[1], src[0]], status_of(tok, self.lang),
-                             attribution_of(tok, self.lang), rule + ":reciprocal", reciprocal=True)
-        return Candidate(tok, end, trig.cameo, src, tgt or [None], status_of(tok, self.lang),
-                         attribution_of(tok, self.lang), rule, reciprocal)
+            return Candidate(
+                tok,
+                end,
+                trig.cameo,
+                [src[0], src[1]],
+                [src[1], src[0]],
+                status_of(tok, self.lang),
+                attribution_of(tok, self.lang),
+                rule + ":reciprocal",
+                reciprocal=True,
+            )
+        return Candidate(
+            tok,
+            end,
+            trig.cameo,
+            src,
+            tgt or [None],
+            status_of(tok, self.lang),
+            attribution_of(tok, self.lang),
+            rule,
+            reciprocal,
+        )
 
 
 _EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
@@ -274,7 +374,8 @@ def _is_passive(tok: Any) -> bool:
     if any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in tok.children):
         return True
     return "Part" in tok.morph.get("VerbForm") and any(
-        c.dep_ in ("aux", "cop") and fold(c.lemma_) in ("ser", "be") for c in tok.children)
+        c.dep_ in ("aux", "cop") and fold(c.lemma_) in ("ser", "be") for c in tok.children
+    )
 
 
 def status_of(tok: Any, lang: LanguageData) -> str:
@@ -315,7 +416,9 @@ def attribution_of(tok: Any, lang: LanguageData) -> Attribution | None:
     """'según diversas fuentes' (hedged), 'según la agencia KCNA' (named), rumour conditional."""
     sent = tok.sent
     for t in sent:
-        if fold(t.text) in ("segun",) or (fold(t.text) == "according" and t.i + 1 < len(t.doc) and fold(t.doc[t.i + 1].text) == "to"):
+        if fold(t.text) in ("segun",) or (
+            fold(t.text) == "according" and t.i + 1 < len(t.doc) and fold(t.doc[t.i + 1].text) == "to"
+        ):
             phrase_head = t.head if t.head.i != t.i else None
             if phrase_head is None:
                 continue

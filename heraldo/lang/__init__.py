@@ -6,7 +6,7 @@ Adding a language means adding a folder with the same files; no code path change
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from heraldo.textutil import fold
@@ -69,7 +69,7 @@ def _spanish_forms(word: str) -> list[str]:
     return [w, w + "s"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def language(code: str) -> LanguageData:
     """Load the data files of one language (cached for the process)."""
     if code not in SUPPORTED:

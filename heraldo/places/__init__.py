@@ -48,7 +48,9 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
         cc = iso3.get(c["countrycode"])
         if not cc:
             continue
-        city = City(int(c["geonameid"]), c["name"], cc, float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+        city = City(
+            int(c["geonameid"]), c["name"], cc, float(c["latitude"]), float(c["longitude"]), int(c["population"])
+        )
         names = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames", [])}
         for n in names:
             if _LATIN_NAME.match(n) and len(n) > 2:
@@ -117,7 +119,10 @@ def find_places(sent: Any, base: int, mentions: list[Any], context: set[str]) ->
     while i < sent.end:
         if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
             j = i
-            while j < sent.end and (doc[j].pos_ == "PROPN" or (doc[j].text in ("de", "del") and j + 1 < sent.end and doc[j + 1].pos_ == "PROPN")):
+            while j < sent.end and (
+                doc[j].pos_ == "PROPN"
+                or (doc[j].text in ("de", "del") and j + 1 < sent.end and doc[j + 1].pos_ == "PROPN")
+            ):
                 j += 1
             spans.append((i, j))
             i = j
@@ -129,7 +134,6 @@ def find_places(sent: Any, base: int, mentions: list[Any], context: set[str]) ->
         span = doc[a:b]
         city = resolve_city(span.text, context)
         if city:
-            out.append((city_place(span.text, base + span.start_char,
-                                   base + span.end_char, city), span.root.i))
+            out.append((city_place(span.text, base + span.start_char, base + span.end_char, city), span.root.i))
             taken.update(range(a, b))
     return out

@@ -30,8 +30,16 @@ def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def attach_quote(text: str, qs: int, qe: int, sent: Any, base: int, mentions: list[TokMention],
-                 speech_verbs: frozenset[str], running: Mention | None) -> Quote:
+def attach_quote(
+    text: str,
+    qs: int,
+    qe: int,
+    sent: Any,
+    base: int,
+    mentions: list[TokMention],
+    speech_verbs: frozenset[str],
+    running: Mention | None,
+) -> Quote:
     """Build a Quote for the span text[qs:qe] found inside the parsed sentence `sent`."""
     doc = sent.doc
     inside = lambda t: qs <= base + t.idx < qe  # noqa: E731

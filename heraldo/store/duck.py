@@ -84,8 +84,18 @@ class DuckStore:
             c.execute(
                 "INSERT INTO articles (article_key, id, url, outlet, title, date, lang, text, credits, n_events) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [key, coded.id, coded.url, coded.outlet, coded.title, coded.date, coded.lang, coded.text,
-                 json.dumps(coded.credits), len(coded.events)],
+                [
+                    key,
+                    coded.id,
+                    coded.url,
+                    coded.outlet,
+                    coded.title,
+                    coded.date,
+                    coded.lang,
+                    coded.text,
+                    json.dumps(coded.credits),
+                    len(coded.events),
+                ],
             )
             for i, e in enumerate(coded.events):
                 s, t, p = e.source, e.target, e.location
@@ -93,28 +103,87 @@ class DuckStore:
 
                 c.execute(
                     "INSERT INTO events VALUES (" + ", ".join(["?"] * 38) + ")",
-                    [f"{key}:{i}", key, e.cameo, e.cameo_root, cameo(e.cameo).name, e.plover, e.plover_mode,
-                     e.quad_class, e.goldstein, s.code, s.country, s.text, s.name, s.kb_id,
-                     t.code if t else None, t.country if t else None, t.text if t else None,
-                     t.name if t else None, t.kb_id if t else None,
-                     p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
-                     p.geonames_id if p else None, e.date, e.date_precision, e.status,
-                     bool(e.attribution and e.attribution.hedged), e.attribution.text if e.attribution else None,
-                     e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.trigger.text,
-                     e.evidence.trigger.start, e.evidence.trigger.end, e.confidence, e.rule, json.dumps(e.to_json())],
+                    [
+                        f"{key}:{i}",
+                        key,
+                        e.cameo,
+                        e.cameo_root,
+                        cameo(e.cameo).name,
+                        e.plover,
+                        e.plover_mode,
+                        e.quad_class,
+                        e.goldstein,
+                        s.code,
+                        s.country,
+                        s.text,
+                        s.name,
+                        s.kb_id,
+                        t.code if t else None,
+                        t.country if t else None,
+                        t.text if t else None,
+                        t.name if t else None,
+                        t.kb_id if t else None,
+                        p.name if p else None,
+                        p.country if p else None,
+                        p.lat if p else None,
+                        p.lon if p else None,
+                        p.geonames_id if p else None,
+                        e.date,
+                        e.date_precision,
+                        e.status,
+                        bool(e.attribution and e.attribution.hedged),
+                        e.attribution.text if e.attribution else None,
+                        e.evidence.sentence,
+                        e.evidence.start,
+                        e.evidence.end,
+                        e.evidence.trigger.text,
+                        e.evidence.trigger.start,
+                        e.evidence.trigger.end,
+                        e.confidence,
+                        e.rule,
+                        json.dumps(e.to_json()),
+                    ],
                 )
             for i, m in enumerate(coded.actors):
-                c.execute("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          [key, i, m.text, m.start, m.end, m.name, m.kb_id, m.type, m.code, m.country, m.sector])
+                c.execute(
+                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [key, i, m.text, m.start, m.end, m.name, m.kb_id, m.type, m.code, m.country, m.sector],
+                )
             for i, pl in enumerate(coded.places):
-                c.execute("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          [key, i, pl.text, pl.start, pl.end, pl.name, pl.country, pl.lat, pl.lon, pl.feature,
-                           pl.geonames_id, pl.role])
+                c.execute(
+                    "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        key,
+                        i,
+                        pl.text,
+                        pl.start,
+                        pl.end,
+                        pl.name,
+                        pl.country,
+                        pl.lat,
+                        pl.lon,
+                        pl.feature,
+                        pl.geonames_id,
+                        pl.role,
+                    ],
+                )
             for i, q in enumerate(coded.quotes):
                 sp = q.speaker
-                c.execute("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          [key, i, q.text, q.start, q.end, q.direct, q.cue.text if q.cue else None,
-                           sp.text if sp else None, sp.name if sp else None, sp.code if sp else None])
+                c.execute(
+                    "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        key,
+                        i,
+                        q.text,
+                        q.start,
+                        q.end,
+                        q.direct,
+                        q.cue.text if q.cue else None,
+                        sp.text if sp else None,
+                        sp.name if sp else None,
+                        sp.code if sp else None,
+                    ],
+                )
             c.execute("COMMIT")
         except Exception:
             c.execute("ROLLBACK")
@@ -122,15 +191,19 @@ class DuckStore:
         return True
 
     def counts(self) -> dict[str, int]:
-        return {t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])  # type: ignore[index]
-                for t in ("articles", "events", "mentions", "places", "quotes")}
+        return {
+            t: int(self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])  # type: ignore[index]
+            for t in ("articles", "events", "mentions", "places", "quotes")
+        }
 
     def events(self, limit: int = 100) -> list[dict[str, Any]]:
         cur = self.con.execute(
             "SELECT e.*, a.id AS article_id FROM events e JOIN articles a USING (article_key) "
-            "ORDER BY a.coded_at, e.article_key, e.sentence_start, e.trigger_start LIMIT ?", [limit])
+            "ORDER BY a.coded_at, e.article_key, e.sentence_start, e.trigger_start LIMIT ?",
+            [limit],
+        )
         cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
 
     def close(self) -> None:
         self.con.close()

@@ -1,0 +1,3 @@
+from heraldo.cli import main
+
+raise SystemExit(main())
