@@ -209,6 +209,27 @@ def cmd_kb_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from heraldo.evaluate import format_report, run_eval
+
+    if not Path(args.gold).is_file():
+        print(f"heraldo eval: gold file not found: {args.gold}", file=sys.stderr)
+        return EXIT_USAGE
+    errors = args.errors or Path(args.gold).stem + ".errors.jsonl"
+    report = run_eval(args.gold, lang=args.lang, errors_path=errors)
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    failed = []
+    for floor in args.min_f1 or []:
+        level, _, value = floor.partition("=")
+        got = report["levels"][level.upper()]["f1"]
+        if got < float(value):
+            failed.append(f"{level.upper()} F1 {got:.3f} < floor {value}")
+    if failed:
+        print("accuracy below floor: " + "; ".join(failed), file=sys.stderr)
+        return 1
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="heraldo", description="Political event data from news articles.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -226,6 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--show", type=int, default=50, help="how many events to print")
     r.add_argument("--max-chars", type=int, default=Config().max_chars)
     r.set_defaults(func=cmd_run)
+    e = sub.add_parser("eval", help="score heraldo against a gold file")
+    e.add_argument("--gold", required=True, help="UniversalPetrarch/PETRARCH XML or PLOVER gold JSON")
+    e.add_argument("--lang", default=None, choices=["es", "en"])
+    e.add_argument("--task", default="events", choices=["events"])
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.add_argument("--errors", default=None, help="where to write misses and false events (JSON lines)")
+    e.add_argument("--min-f1", action="append", metavar="LEVEL=F1", help="exit 1 if below, e.g. ROOT=0.5")
+    e.set_defaults(func=cmd_eval)
     k = sub.add_parser("kb", help="the knowledge base")
     ksub = k.add_subparsers(dest="kb_command", required=True)
     ks = ksub.add_parser("show", help="show entries for a name and the code they get on a date")
