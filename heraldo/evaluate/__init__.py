@@ -97,11 +97,11 @@ def run_eval(
         "confusion": {f"{g}>{p}": n for (g, p), n in tally.confusion.most_common()},
     }
     for lvl in LEVELS:
-        p, r, f = tally.prf(lvl)
+        prec, rec, f1 = tally.prf(lvl)
         report["levels"][lvl] = {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
+            "precision": round(prec, 4),
+            "recall": round(rec, 4),
+            "f1": round(f1, 4),
             "matched": tally.matched[lvl],
         }
     if errors_path:
