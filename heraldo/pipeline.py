@@ -191,15 +191,23 @@ class Pipeline:
         ctx = ArticleContext(date=pub)
         ptext = parse_text(art.text)
         segs = [(s, e) for s, e in art.segments]
-        docs = list(
-            st.nlp.pipe(ptext[s:e] if e - s <= self.config.max_sentence_chars * 20 else ptext[s:s] for s, e in segs)
-        )
+        caps = [_mostly_upper(ptext[s:e]) for s, e in segs]
+        # Headlines in capitals parse badly; they are parsed in lower case (same length, so the
+        # offsets hold) and names are then matched case-insensitively.
+        texts = [
+            (_lower_same_length(ptext[s:e]) if up else ptext[s:e])
+            if e - s <= self.config.max_sentence_chars * 20
+            else ""
+            for (s, e), up in zip(segs, caps, strict=True)
+        ]
+        docs = list(st.nlp.pipe(texts))
         sentences: list[tuple[Any, int, list[TokMention]]] = []
-        for (s, _e), doc in zip(segs, docs, strict=True):
+        for (s, _e), doc, up in zip(segs, docs, caps, strict=True):
             for sent in doc.sents:
                 if len(sent.text) > self.config.max_sentence_chars:
                     continue
-                sentences.append((sent, s, st.actors.find(sent, s, ctx)))
+                sentences.append((sent, s, st.actors.find(sent, s, ctx, caps=up or None)))
+        _inherit_country(sentences)
         context = {tm.mention.country for _s, _b, ms in sentences for tm in ms if tm.mention.country}
         context |= {c for _s, _b, ms in sentences for tm in ms if tm.kind == "agent" and (c := tm.mention.country)}
         for sent, _b, _ms in sentences:
@@ -225,7 +233,6 @@ class Pipeline:
         )
         if dateline_place:
             coded.places.append(dateline_place)
-        seen_events: set[tuple[Any, ...]] = set()
         for sent, base, mentions in sentences:
             s0 = base + sent.start_char
             s1 = base + sent.end_char
@@ -241,14 +248,12 @@ class Pipeline:
                             art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
                         )
                     )
+            found: list[Event] = []
             for cand in st.coder.code(sent, mentions, ctx):
-                for ev in self._events(
-                    cand, art, sent, base, (s0, s1), places, dates, dateline_place, coded.quotes, pub
-                ):
-                    key = (ev.cameo, ev.source.code, ev.target.code if ev.target else None, ev.evidence.trigger.start)
-                    if key not in seen_events:
-                        seen_events.add(key)
-                        coded.events.append(ev)
+                found.extend(
+                    self._events(cand, art, sent, base, (s0, s1), places, dates, dateline_place, coded.quotes, pub)
+                )
+            coded.events.extend(_one_per_dyad(found))
             coded.actors.extend(tm.mention for tm in mentions if tm.kind != "reciprocal")
             ctx.last_subject = _root_subject(sent, mentions) or ctx.last_subject
         return coded
@@ -299,12 +304,14 @@ class Pipeline:
                 attribution = Attribution(None, q.speaker, attribution.hedged if attribution else False)
         sentence = art.text[sspan[0] : sspan[1]]
         for i, source in enumerate(cand.sources):
+            if source.rule == "implicit":
+                source = Mention("", t0, t0, type="other", rule="implicit")
             target = cand.targets[i] if cand.reciprocal and i < len(cand.targets) else None
             pairs = [(source, target)] if cand.reciprocal else [(source, t) for t in cand.targets]
             for s, t in pairs:
                 if t is not None and s.code == t.code and s.kb_id == t.kb_id:
                     continue
-                confidence = 0.5 + (0.2 if t is not None else 0) + (0.15 if s.kb_id else 0)
+                confidence = 0.5 + (0.2 if t is not None else 0) + (0.15 if s.kb_id else 0) - (0.2 if not s.code else 0)
                 confidence -= 0.2 if "dropped-subject" in cand.rule else 0
                 yield Event(
                     cameo=info.code,
@@ -324,6 +331,52 @@ class Pipeline:
                     confidence=max(0.05, min(confidence, 0.95)),
                     rule=cand.rule,
                 )
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
+def _lower_same_length(text: str) -> str:
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low[:1].upper() + low[1:]
+
+
+def _inherit_country(sentences: list[tuple[Any, int, list[TokMention]]]) -> None:
+    """Role nouns with no country of their own ("los manifestantes", "el gobierno") take the
+    article's country when one country clearly dominates its actors (at least 2 mentions and
+    half of all country mentions)."""
+    counts: dict[str, int] = {}
+    for _s, _b, ms in sentences:
+        for tm in ms:
+            c = tm.mention.country
+            if c and tm.kind != "media":
+                counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < 2 or n * 2 < sum(counts.values()):
+        return
+    for _s, _b, ms in sentences:
+        for tm in ms:
+            m = tm.mention
+            if tm.kind == "agent" and m.country is None and m.sector:
+                m.country, m.code, m.rule = top, top + m.sector, "agent:article-country"
+
+
+def _one_per_dyad(events: list[Event]) -> list[Event]:
+    """One event per sentence for each (CAMEO root, source, target): "protestaron … en una protesta"
+    is one protest. An event with an implicit source gives way to one of the same root whose
+    source is named. The most confident event of a group is kept, in sentence order."""
+    best: dict[tuple[Any, ...], Event] = {}
+    for e in events:
+        key = (e.cameo_root, e.source.code, e.target.code if e.target else None)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    named = {e.cameo_root for e in best.values() if e.source.code}
+    kept = [e for e in best.values() if e.source.code or e.cameo_root not in named]
+    return sorted(kept, key=lambda e: (e.evidence.trigger.start, e.cameo))
 
 
 def _root_subject(sent: Any, mentions: list[TokMention]) -> Mention | None:

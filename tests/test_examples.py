@@ -21,7 +21,7 @@ def _has(coded, root: str, src: str, tgt: str | None, place_country: str | None 
     "article, root, source, target, place",
     [
         ("santiago-student-protest", "14", "CHLEDU", "CHLGOV", "CHL"),  # protest against the government
-        ("santiago-student-protest", "17", "CHLCOP", "---CVL", "CHL"),  # police detain protesters
+        ("santiago-student-protest", "17", "CHLCOP", "CHLCVL", "CHL"),  # police detain (Chilean) protesters
         ("kharkiv-attack", "19", "RUSMIL", "UKRMIL", "UKR"),  # Russian forces attack Ukrainian troops
         ("kharkiv-attack", "11", "UKRGOV", "RUS", None),  # Sybiha condemns Russia
         ("eu-iran-sanctions", "16", "IGOEUREEC", "IRN", None),  # EU sanctions Iran

@@ -134,10 +134,13 @@ class ActorFinder:
         return found
 
     # -- main entry -------------------------------------------------------------------------
-    def find(self, sent: Any, base: int, ctx: ArticleContext) -> list[TokMention]:
+    def find(self, sent: Any, base: int, ctx: ArticleContext, caps: bool | None = None) -> list[TokMention]:
+        """Mentions in one sentence. `caps` says the original text is in capitals (a headline),
+        so names match regardless of case; by default it is read off the sentence."""
         doc = sent.doc
-        letters = [c for c in sent.text if c.isalpha()]
-        caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+        if caps is None:
+            letters = [c for c in sent.text if c.isalpha()]
+            caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
         out: list[TokMention] = []
         taken: set[int] = set()
 

@@ -29,6 +29,25 @@ def _documents(sentences: list[GoldSentence]) -> dict[str, list[GoldSentence]]:
     return docs
 
 
+def _errors(s: GoldSentence, pred: list[Predicted], pairs: dict[str, list[tuple[int, int]]]) -> list[dict[str, Any]]:
+    """miss: gold event with no predicted event of its root; false: predicted event matching no
+    gold root; actors: root right, source or target wrong."""
+    out: list[dict[str, Any]] = []
+    root_g = {g: p for g, p in pairs["ROOT"]}
+    root_p = {p for _, p in pairs["ROOT"]}
+    full_g = {g for g, _ in pairs["FULL"]}
+    base = {"sid": s.sid, "text": s.text}
+    for gi, g in enumerate(s.events):
+        if gi not in root_g:
+            out.append({"kind": "miss", **base, "gold": vars(g), "predicted": [vars(p) for p in pred]})
+        elif gi not in full_g:
+            out.append({"kind": "actors", **base, "gold": vars(g), "event": vars(pred[root_g[gi]])})
+    for pi, pe in enumerate(pred):
+        if pi not in root_p:
+            out.append({"kind": "false", **base, "event": vars(pe), "gold": [vars(g) for g in s.events]})
+    return out
+
+
 def run_eval(
     gold_path: str | Path,
     pipeline: Pipeline | None = None,
@@ -54,36 +73,14 @@ def run_eval(
             for k, (a, b) in enumerate(spans):
                 if a <= e.evidence.trigger.start < b:
                     per_sentence[k].append(
-                        Predicted(e.cameo, e.source.code, e.target.code if e.target else None, e.plover, e.confidence)
+                        Predicted(
+                            e.cameo, e.source.code, e.target.code if e.target else None, e.plover, e.confidence, e.rule
+                        )
                     )
                     break
         for s, pred in zip(doc, per_sentence, strict=True):
             pairs = tally.add(s.events, pred)
-            full = pairs["FULL"]
-            matched_g = {g for g, _ in full}
-            matched_p = {p for _, p in full}
-            for gi, g in enumerate(s.events):
-                if gi not in matched_g:
-                    errors.append(
-                        {
-                            "kind": "miss",
-                            "sid": s.sid,
-                            "text": s.text,
-                            "gold": vars(g),
-                            "predicted": [vars(p) for p in pred],
-                        }
-                    )
-            for pi, p in enumerate(pred):
-                if pi not in matched_p:
-                    errors.append(
-                        {
-                            "kind": "false",
-                            "sid": s.sid,
-                            "text": s.text,
-                            "event": vars(p),
-                            "gold": [vars(g) for g in s.events],
-                        }
-                    )
+            errors.extend(_errors(s, pred, pairs))
     report: dict[str, Any] = {
         "gold": str(gold_path),
         "sentences": len(sentences),

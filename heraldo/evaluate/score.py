@@ -18,6 +18,7 @@ class Predicted:
     target: str | None
     plover: str | None
     confidence: float = 0.0
+    rule: str = ""
 
     @property
     def root(self) -> str:

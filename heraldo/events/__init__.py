@@ -90,6 +90,8 @@ NO_CLIMB = {
 }
 # "especulaciones sobre una reunión": a talked-about event has no agent from the governor
 TOPIC_CASES = {"sobre", "acerca", "about", "regarding", "concerning"}
+IMPLICIT_SOURCES = True
+NOMINAL_SUBJECTS_SKIP = False
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 
 
@@ -172,7 +174,7 @@ class EventCoder:
                     continue  # "firmaron un acuerdo": the verb is the event
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
                     continue
-                if tok.dep_ in SUBJECT_DEPS:
+                if tok.dep_ in SUBJECT_DEPS and NOMINAL_SUBJECTS_SKIP:
                     continue  # "El encuentro sirvió para…": the event is talked about, not done
                 cand = self._nominal(tok, trig, end, by_token, ctx)
             if cand:
@@ -329,8 +331,15 @@ class EventCoder:
                 tgt.extend(t.pair)
             elif t.mention.code:
                 tgt.append(t.mention)
-        if not src or trig.cameo is None:
+        if trig.cameo is None:
             return None
+        if not src:
+            # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
+            # nominal and passive events keep an implicit source (empty span, no code).
+            if not (trig.pos == "NOUN" or _is_passive(tok)) or not IMPLICIT_SOURCES:
+                return None
+            src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
+            rule += ":implicit-source"
         if reciprocal and len(src) == 2 and not tgt:
             return Candidate(
                 tok,

@@ -75,15 +75,19 @@ def language(code: str) -> LanguageData:
     if code not in SUPPORTED:
         raise ValueError(f"unsupported language {code!r}; heraldo has data for {', '.join(SUPPORTED)}")
     data = LanguageData(code=code)
-    for row in _rows(code, "events.tsv"):
-        lemma, pos = row[0], row[1]
-        cameo = row[2] if len(row) > 2 and row[2] else None
-        flags = set(row[3].split(",")) if len(row) > 3 and row[3] else set()
-        t = Trigger(fold(lemma), pos, cameo, "light" in flags, "governed" in flags, "refl" in flags)
-        key = (t.lemma, pos, t.refl)
-        # A verb may be both a reflexive event ("manifestarse") and a light verb ("manifestar
-        # su apoyo"); the file lists each once per (lemma, pos, refl).
-        data.triggers[key] = t
+    # The curated file first; an imported dictionary (if the language has one) only adds lemmas
+    # the curated file does not list.
+    for name in ("events.tsv", "events_imported.tsv"):
+        if not (resources.files("heraldo.lang") / code / name).is_file():
+            continue
+        for row in _rows(code, name):
+            lemma, pos = row[0], row[1]
+            cameo = row[2] if len(row) > 2 and row[2] else None
+            flags = set(row[3].split(",")) if len(row) > 3 and row[3] else set()
+            t = Trigger(fold(lemma), pos, cameo, "light" in flags, "governed" in flags, "refl" in flags)
+            # A verb may be both a reflexive event ("manifestarse") and a light verb ("manifestar
+            # su apoyo"): the key includes the reflexive flag.
+            data.triggers.setdefault((t.lemma, pos, t.refl), t)
     for row in _rows(code, "demonyms.tsv"):
         country = row[0]
         for word in row[1].split(","):
