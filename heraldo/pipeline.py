@@ -345,8 +345,8 @@ def _lower_same_length(text: str) -> str:
 
 def _inherit_country(sentences: list[tuple[Any, int, list[TokMention]]]) -> None:
     """Role nouns with no country of their own ("los manifestantes", "el gobierno") take the
-    article's country when one country clearly dominates its actors (at least 2 mentions and
-    half of all country mentions)."""
+    article's country when one country clearly dominates its actors (the only country named, or
+    at least 2 mentions and half of all country mentions)."""
     counts: dict[str, int] = {}
     for _s, _b, ms in sentences:
         for tm in ms:
@@ -356,7 +356,7 @@ def _inherit_country(sentences: list[tuple[Any, int, list[TokMention]]]) -> None
     if not counts:
         return
     top, n = max(counts.items(), key=lambda kv: kv[1])
-    if n < 2 or n * 2 < sum(counts.values()):
+    if n * 2 < sum(counts.values()) or (n < 2 and len(counts) > 1):
         return
     for _s, _b, ms in sentences:
         for tm in ms:

@@ -222,7 +222,7 @@ class ActorFinder:
                 rule="agent",
             )
             out.append(TokMention(m, lo, hi, head, "agent", locative=_is_locative(doc[head])))
-            taken.update(range(a, b))
+            taken.update(range(lo, hi))
             i = b
         return out
 
@@ -256,9 +256,15 @@ class ActorFinder:
             if t.i in taken:
                 continue
             c = self.lang.demonyms.get(fold(t.text))
-            if not c or t.dep_ in ("amod", "compound") or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            if not c or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
-            if t.pos_ == "ADJ" and not any(ch.dep_ == "det" for ch in t.children):
+            # "los rusos" (a noun) or "Iraqi towns" (a demonym on an ordinary noun: the country
+            # stands for it). Demonyms on role nouns were taken by the agent pass already.
+            if (
+                t.pos_ == "ADJ"
+                and t.dep_ not in ("amod", "compound")
+                and not any(ch.dep_ == "det" for ch in t.children)
+            ):
                 continue
             m = Mention(
                 text=t.text,

@@ -100,14 +100,20 @@ def read_up_xml(path: str | Path, lang: str) -> list[GoldSentence]:
     return out
 
 
+def _actors(value: object) -> str:
+    """PLOVER records give a list of {code, sector}; a few give "" or null (= not coded)."""
+    if not isinstance(value, list):
+        return ""
+    return ", ".join(a.get("code", "") + (a.get("sector") or "") for a in value if isinstance(a, dict))
+
+
 def read_plover_json(path: str | Path) -> list[GoldSentence]:
     records = json.loads(Path(path).read_text(encoding="utf-8"))
     out = []
     for r in records:
         if "text" not in r or "event" not in r:
             continue  # the DOCUMENT header
-        src = ", ".join(a.get("code", "") + (a.get("sector") or "") for a in r.get("source", []))
-        tgt = ", ".join(a.get("code", "") + (a.get("sector") or "") for a in r.get("target", []))
+        src, tgt = _actors(r.get("source")), _actors(r.get("target"))
         ev = PLOVER_RENAMES.get(r["event"], r["event"])
         out.append(
             GoldSentence(

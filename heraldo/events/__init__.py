@@ -158,8 +158,11 @@ class EventCoder:
                 if nt:
                     triggers.append((tok, nt[0], nt[1]))
         nominal = {tok.i: t for tok, t, _ in triggers if t.pos == "NOUN"}
+        governing = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and t.cameo and not t.light}
         out: list[Candidate] = []
         for tok, trig, end in triggers:
+            if GOVERNOR_WINS and _governed_by(tok, governing):
+                continue  # "threatened to hold a strike", "refused to allow": the governing verb is the event
             if trig.pos == "VERB":
                 objs = [c for c in tok.children if c.dep_ in ("obj", "dobj", "obl", "nsubj:pass") and c.i in nominal]
                 if trig.light or trig.cameo is None:
@@ -260,6 +263,18 @@ class EventCoder:
                     return self._conj(best, c, by_token)
         return []
 
+    def _deep_target(self, root: Any, by_token: dict[int, TokMention], skip: set[int]) -> list[TokMention]:
+        """The nearest actor inside a complement or object phrase, breadth first."""
+        frontier, depth = [root], 0
+        while frontier and depth < 5:
+            for t in frontier:
+                tm = by_token.get(t.i)
+                if tm and t.i not in skip and not tm.locative and tm.kind != "media" and (tm.mention.code or tm.pair):
+                    return [tm]
+            frontier = [c for t in frontier for c in t.children if c.dep_ not in ("acl", "acl:relcl", "relcl", "punct")]
+            depth += 1
+        return []
+
     def _verbal(self, tok: Any, trig: Trigger, end: int, by_token: dict[int, TokMention], ctx: Any) -> Candidate | None:
         sources, how = self._subject(tok, by_token, ctx)
         skip = {i for s in sources for i in range(s.i, s.j)}
@@ -268,6 +283,14 @@ class EventCoder:
             targets = self._targets_of(tok, by_token, skip, ("nsubj", "nsubj:pass", "nsubjpass"))
         else:
             targets = self._targets_of(tok, by_token, skip, ("obj", "dobj", "iobj", "dative", "obl:arg"))
+        if not targets:
+            # "threatened to shell Iraqi towns", "suspended aid for Bosnia": look one clause down
+            # and inside the object phrase.
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp", "obj", "dobj") and c.i not in skip:
+                    targets = self._deep_target(c, by_token, skip)
+                    if targets:
+                        break
         return self._candidate(tok, end, trig, sources, targets, f"verb:{trig.lemma}:{how}", ctx)
 
     def _nominal(
@@ -366,6 +389,23 @@ class EventCoder:
 
 
 _EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
+
+
+GOVERNOR_WINS = True
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "obl", "nsubj:pass"}
+
+
+def _governed_by(tok: Any, governing: set[int]) -> bool:
+    """Is `tok` inside the complement of another event verb (through at most three hops)?"""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in COMPLEMENT_DEPS or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i in governing and cur.i != tok.i:
+            # a verb trigger's own nominal object is handled by the light/verb rule
+            return not (cur.i == tok.head.i and tok.dep_ in ("obj", "dobj", "obl", "nsubj:pass"))
+    return False
 
 
 def _case(tok: Any) -> str:
