@@ -141,7 +141,7 @@ def print_events(events: list[dict[str, Any]], out: TextIO = sys.stdout, width: 
         out.write(head + "\n")
         marked = _mark(e["sentence"], e["sentence_start"], e["trigger_start"], e["trigger_end"])
         out.write(textwrap.fill(marked, width=width, initial_indent="    ", subsequent_indent="    ") + "\n")
-        out.write(f"    — {e['article_id']}: {e['source_text']} / {e['target_text'] or '—'}\n\n")
+        out.write(f"    — {e['article_id']}: {e['source_text'] or '(not named)'} / {e['target_text'] or '—'}\n\n")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -244,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("paths", nargs="+", help=".jsonl, .txt, .html files or folders")
     r.add_argument("--db", default="heraldo.duckdb")
     r.add_argument("--lang", default=None, choices=["es", "en"])
-    r.add_argument("--show", type=int, default=50, help="how many events to print")
+    r.add_argument("--show", type=int, default=100, help="how many events to print")
     r.add_argument("--max-chars", type=int, default=Config().max_chars)
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("eval", help="score heraldo against a gold file")

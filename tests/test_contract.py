@@ -29,7 +29,7 @@ def run_code(tmp_path: Path, lines: list[bytes], *extra: str) -> tuple[int, list
 
 
 def _seed_record() -> bytes:
-    text = (EXAMPLES / "kim-lavrov-wonsan.es.txt").read_text(encoding="utf-8")
+    text = (EXAMPLES / "01-kim-lavrov-wonsan.es.txt").read_text(encoding="utf-8")
     return json.dumps({"id": "seed", "text": text, "date": "2025-07-13"}).encode()
 
 

@@ -1,4 +1,4 @@
-"""The article that started the project (examples/kim-lavrov-wonsan.es.txt) must code right."""
+"""The article that started the project (examples/01-kim-lavrov-wonsan.es.txt) must code right."""
 
 from __future__ import annotations
 

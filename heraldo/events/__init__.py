@@ -90,8 +90,6 @@ NO_CLIMB = {
 }
 # "especulaciones sobre una reunión": a talked-about event has no agent from the governor
 TOPIC_CASES = {"sobre", "acerca", "about", "regarding", "concerning"}
-IMPLICIT_SOURCES = True
-NOMINAL_SUBJECTS_SKIP = False
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 
 
@@ -161,7 +159,7 @@ class EventCoder:
         governing = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and t.cameo and not t.light}
         out: list[Candidate] = []
         for tok, trig, end in triggers:
-            if GOVERNOR_WINS and _governed_by(tok, governing):
+            if _governed_by(tok, governing):
                 continue  # "threatened to hold a strike", "refused to allow": the governing verb is the event
             if trig.pos == "VERB":
                 objs = [c for c in tok.children if c.dep_ in ("obj", "dobj", "obl", "nsubj:pass") and c.i in nominal]
@@ -177,8 +175,6 @@ class EventCoder:
                     continue  # "firmaron un acuerdo": the verb is the event
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
                     continue
-                if tok.dep_ in SUBJECT_DEPS and NOMINAL_SUBJECTS_SKIP:
-                    continue  # "El encuentro sirvió para…": the event is talked about, not done
                 cand = self._nominal(tok, trig, end, by_token, ctx)
             if cand:
                 out.append(cand)
@@ -359,10 +355,12 @@ class EventCoder:
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
             # nominal and passive events keep an implicit source (empty span, no code).
-            if not (trig.pos == "NOUN" or _is_passive(tok)) or not IMPLICIT_SOURCES:
+            if not (trig.pos == "NOUN" or _is_passive(tok)):
                 return None
             src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
             rule += ":implicit-source"
+        if not tgt and len(src) == 2 and src[0].country and src[1].country and src[0].country != src[1].country:
+            reciprocal = True  # "Kim Jong-un y Rusia consolidan su alianza": each acts on the other
         if reciprocal and len(src) == 2 and not tgt:
             return Candidate(
                 tok,
@@ -391,7 +389,6 @@ class EventCoder:
 _EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
 
 
-GOVERNOR_WINS = True
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "obl", "nsubj:pass"}
 
 
