@@ -224,6 +224,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         got = report["levels"][level.upper()]["f1"]
         if got < float(value):
             failed.append(f"{level.upper()} F1 {got:.3f} < floor {value}")
+    if args.min_plover is not None and (report["plover_accuracy"] or 0.0) < args.min_plover:
+        failed.append(f"PLOVER accuracy {report['plover_accuracy'] or 0.0:.3f} < floor {args.min_plover}")
     if failed:
         print("accuracy below floor: " + "; ".join(failed), file=sys.stderr)
         return 1
@@ -254,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("--errors", default=None, help="where to write misses and false events (JSON lines)")
     e.add_argument("--min-f1", action="append", metavar="LEVEL=F1", help="exit 1 if below, e.g. ROOT=0.5")
+    e.add_argument("--min-plover", type=float, default=None, help="exit 1 if PLOVER accuracy is below")
     e.set_defaults(func=cmd_eval)
     k = sub.add_parser("kb", help="the knowledge base")
     ksub = k.add_subparsers(dest="kb_command", required=True)

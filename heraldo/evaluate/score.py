@@ -28,10 +28,10 @@ class Predicted:
 def actor_match(gold: str, pred: str | None) -> bool:
     """An actor matches on its first three letters (country or IGO code); a gold code with no
     country (`~REB`, `---REB`) matches on the role; `""` (not coded) matches anything; `X` means
-    no actor; `COL, VEN` lists alternatives."""
+    no actor; `COL, VEN` lists alternatives; a bare `---` is not coded either."""
     gold = gold.strip()
-    if gold == "":
-        return True
+    if gold.strip("~-, ") == "":
+        return True  # "" or a bare "---": not coded
     if gold.upper() == "X":
         return pred is None
     if pred is None:

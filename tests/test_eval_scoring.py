@@ -1,0 +1,67 @@
+"""The scorer: actor matching rules and one-to-one matching, on hand-made events (no gold files)."""
+
+from __future__ import annotations
+
+import pytest
+
+from heraldo.evaluate.gold import GoldEvent, read_up_xml
+from heraldo.evaluate.score import Predicted, Tally, actor_match
+
+
+@pytest.mark.parametrize(
+    "gold, pred, ok",
+    [
+        ("COLREB", "COLREB", True),
+        ("COLREB", "COLGOV", True),  # first three letters
+        ("COLREB", "VENREB", False),
+        ("~REB", "---REB", True),  # role only
+        ("~REB", "COLREB", True),
+        ("---REB", "PERGOV", False),
+        ("", None, True),  # not coded: anything
+        ("---", "USA", True),
+        ("X", None, True),  # no actor
+        ("X", "USA", False),
+        ("COL, VEN", "VENGOV", True),  # alternatives
+        ("IGOUNO", "IGOUNOKID", True),
+        ("USA", None, False),
+    ],
+)
+def test_actor_match(gold, pred, ok):
+    assert actor_match(gold, pred) is ok
+
+
+def test_one_to_one_matching_counts_each_event_once():
+    t = Tally()
+    gold = [GoldEvent("140", "~CVL", ""), GoldEvent("173", "COLCOP", "~CVL")]
+    pred = [
+        Predicted("141", "COLCVL", None, "PROTEST"),
+        Predicted("140", None, None, "PROTEST"),
+        Predicted("173", "COLCOP", "COLCVL", "COERCE"),
+    ]
+    t.add(gold, pred)
+    assert t.matched["ROOT"] == 2  # two 14x predictions, one 14 gold: one match
+    assert t.matched["FULL"] == 2
+    p, r, f = t.prf("ROOT")
+    assert (round(p, 3), r) == (0.667, 1.0)
+
+
+def test_uncoded_sentences_and_plover_accuracy():
+    t = Tally()
+    t.add([GoldEvent("", "", "", "PROTEST")], [])
+    t.add([GoldEvent("", "", "", "ASSAULT")], [Predicted("190", "RUSMIL", None, "ASSAULT", 0.9)])
+    assert t.uncoded == 1 and t.sentences_with_gold == 2
+    assert (t.plover_right, t.plover_total) == (1, 2)
+
+
+def test_reader_tolerates_malformed_xml(tmp_path):
+    xml = tmp_path / "g.xml"
+    xml.write_text(
+        '<Sentences><!-- a -- b -->\n<Sentence id="AFP_1_2" date="19940614" evaluate="true">'
+        '<EventCoding eid="0" eventcode="145_Protest_violently_riot" sourcecode="~REB" targetcode=""/>'
+        "<Text>Texto de prueba.</Text></Sentence>\n"
+        '<Sentence id="AFP_1_3" evaluate="false"><Text>No.</Text></Sentence><Broken></Sentences>',
+        encoding="utf-8",
+    )
+    (s,) = read_up_xml(xml, "es")
+    assert (s.doc_id, s.date, s.text) == ("AFP_1", "1994-06-14", "Texto de prueba.")
+    assert (s.events[0].code, s.events[0].root, s.events[0].source) == ("145", "14", "~REB")
