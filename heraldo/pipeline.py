@@ -28,6 +28,10 @@ from heraldo.quotes import attach_quote, find_quotes
 from heraldo.textutil import parse_text
 
 
+# CAMEO codes announced or intended protest and force as threats of them.
+THREAT_OF = {"14": "133", "18": "138", "19": "138", "20": "138"}
+
+
 @dataclass
 class Config:
     """Pipeline settings. `models` maps a language to a spaCy package name."""
@@ -274,6 +278,8 @@ class Pipeline:
         tok = cand.trigger
         doc = sent.doc
         code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
+        if cand.status == "intended" and code[:2] in THREAT_OF:
+            code = THREAT_OF[code[:2]]  # an announced strike is a threat to protest (CAMEO 133)
         info = cameo(code)
         t0 = base + tok.idx
         last = doc[cand.trigger_end - 1]

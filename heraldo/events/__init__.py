@@ -54,6 +54,13 @@ INTENT_HEADS = {
     "dispuesto",
     "decidir",
     "prometer",
+    "anunciar",
+    "amenazar",
+    "advertir",
+    "preparar",
+    "announce",
+    "threaten",
+    "warn",
     "plan",
     "intend",
     "want",
@@ -389,7 +396,7 @@ class EventCoder:
 _EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
 
 
-COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "obl", "nsubj:pass"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "nsubj:pass"}
 
 
 def _governed_by(tok: Any, governing: set[int]) -> bool:
