@@ -137,6 +137,19 @@ class EventCoder:
         t = self.lang.trigger(tok.lemma_, "NOUN") or self.lang.trigger(tok.text, "NOUN")
         return (t, tok.i + 1) if t else None
 
+    def _guess_verb(self, tok: Any) -> Trigger | None:
+        """The verb trigger a mis-tagged present-tense form belongs to ("demanda" -> demandar)."""
+        if self.lang.code != "es":
+            return None
+        w = fold(tok.text)
+        stems = [w[:-1]] if w.endswith(("a", "e")) else [w[:-2]] if w.endswith(("an", "en")) else []
+        for stem in stems:
+            for ending in ("ar", "er", "ir"):
+                t = self.lang.trigger(stem + ending, "VERB")
+                if t and t.cameo:
+                    return t
+        return None
+
     def _verb_trigger(self, tok: Any) -> Trigger | None:
         reflexive = any(
             fold(c.text) == "se" and c.dep_ in ("obj", "iobj", "expl", "expl:pv", "expl:pass", "dobj")
@@ -154,10 +167,12 @@ class EventCoder:
         for tok in sent:
             if tok.i in by_token and by_token[tok.i].kind != "agent":
                 continue
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ == "ROOT"):
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (tok.dep_ == "ROOT" or _participle(tok))):
                 t = self._verb_trigger(tok)
                 if t:
                     triggers.append((tok, t, tok.i + 1))
+            elif tok.pos_ in ("NOUN", "PROPN") and _verb_like(tok) and (vt := self._guess_verb(tok)):
+                triggers.append((tok, vt, tok.i + 1))  # "La población demanda mejoras": a verb tagged NOUN
             elif tok.pos_ in ("NOUN", "PROPN"):
                 nt = self._noun_trigger(tok)
                 if nt:
@@ -397,6 +412,16 @@ _EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
 
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "nsubj:pass"}
+
+
+def _participle(tok: Any) -> bool:
+    return "Part" in tok.morph.get("VerbForm") or (tok.dep_ == "conj" and tok.head.pos_ == "VERB")
+
+
+def _verb_like(tok: Any) -> bool:
+    """A noun acting as the verb of its clause: the root, with a subject and an object."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.dep_ == "ROOT" and "nsubj" in deps and bool(deps & {"obj", "obl", "ccomp"})
 
 
 def _governed_by(tok: Any, governing: set[int]) -> bool:
