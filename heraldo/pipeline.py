@@ -27,7 +27,6 @@ from heraldo.places import city_place, find_places, resolve_city
 from heraldo.quotes import attach_quote, find_quotes
 from heraldo.textutil import parse_text
 
-
 # CAMEO codes announced or intended protest and force as threats of them.
 THREAT_OF = {"14": "133", "18": "138", "19": "138", "20": "138"}
 
