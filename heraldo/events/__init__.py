@@ -323,6 +323,20 @@ class EventCoder:
                 if best and not (_case(c) in ("of",) and trig.cameo and trig.cameo.startswith(("18", "19", "17"))):
                     sources = [best]
                     break
+        if not sources and _case(tok) in ("en", "in", "on") and tok.head.i in by_token:
+            # "los mineros en huelga", "workers on strike": the actor the event noun describes
+            head_tm = by_token[tok.head.i]
+            if head_tm.mention.code and not head_tm.locative and head_tm.kind != "media":
+                sources, how = [head_tm], "state-of-actor"
+        if not sources:
+            # "el paro convocado por la oposición", "the strike called by the unions"
+            for c in tok.children:
+                if c.dep_ in ("acl", "amod") and _participle(c):
+                    agent = next((g for g in c.children if _case(g) in AGENT_CASES), None)
+                    best = self._best(agent, by_token) if agent is not None else None
+                    if best:
+                        sources, how = [best], "participle-agent"
+                        break
         targets: list[TokMention] = []
         entre = [c for c in tok.children if _case(c) in ("entre", "between")]
         if entre and not sources:

@@ -96,6 +96,12 @@ def language(code: str) -> LanguageData:
                 data.demonyms.setdefault(fold(f), country)
     for row in _rows(code, "agents.tsv"):
         data.agents.setdefault(fold(row[0]), row[1])
+        if code == "es" and " " not in row[0]:
+            # the lemmatizer leaves feminine forms alone: campesina(s), trabajadora(s)
+            w = fold(row[0])
+            for fem in [w[:-1] + "a"] if w.endswith("o") else [w + "a"] if w.endswith("or") else []:
+                data.agents.setdefault(fem, row[1])
+                data.agents.setdefault(fem + "s", row[1])
     data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
     data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
     return data

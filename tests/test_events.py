@@ -1,0 +1,75 @@
+"""Event coding on sentences written for these tests: trigger, roles, status, attribution."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import code_text
+
+
+def _triples(coded):
+    return {(e.cameo_root, e.source.code, e.target.code if e.target else None) for e in coded.events}
+
+
+@pytest.mark.parametrize(
+    "lang, text, root, source, target",
+    [
+        ("es", "Rusia condenó a Ucrania por el ataque.", "11", "RUS", "UKR"),
+        # the only country named is the article's: the guerrillas are Colombian too
+        ("es", "Los guerrilleros atacaron a los soldados colombianos.", "19", "COLREB", "COLMIL"),
+        ("es", "Dos torres fueron dinamitadas por el ELN.", "18", "COLREB", None),  # passive: "por" is the agent
+        ("es", "El presidente Gustavo Petro se reunió con Nicolás Maduro en Caracas.", "04", "COLGOV", "VENGOV"),
+        ("es", "Miles de mineros rusos en huelga bloquearon ayer la vía férrea.", "14", "RUSLAB", None),
+        ("es", "El paro convocado por la oposición paralizó el país.", "14", "---OPP", None),
+        ("es", "Japón y Corea del Sur firmaron un acuerdo de defensa.", "05", "JPN", "KOR"),  # reciprocal
+        ("es", "La policía chilena detuvo a 34 manifestantes.", "17", "CHLCOP", "CHLCVL"),
+        ("es", "Estados Unidos impuso sanciones a Irán.", "16", "USA", "IRN"),
+        ("es", "El Gobierno de Japón anunció una ayuda humanitaria a Sudán.", "07", "JPNGOV", "SDN"),
+        ("en", "Russian forces attacked Ukrainian troops near Kharkiv.", "19", "RUSMIL", "UKRMIL"),
+        ("en", "The European Union imposed new sanctions on Iran.", "16", "IGOEUREEC", "IRN"),
+        ("en", "Iran accused the European Union of hypocrisy.", "11", "IRN", "IGOEUREEC"),
+        ("en", "Thousands of workers on strike marched in Seoul.", "14", "KORLAB", None),
+        ("en", "Iran threatened to shell Iraqi towns.", "13", "IRN", "IRQ"),  # the governing verb is the event
+    ],
+)
+def test_roles(pipeline, lang, text, root, source, target):
+    coded = code_text(pipeline, text, lang)
+    assert (root, source, target) in _triples(coded), _triples(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, status",
+    [
+        ("es", "Rusia no condenó a Ucrania.", "negated"),
+        ("es", "Rusia condenará a Ucrania.", "intended"),
+        ("es", "Si Rusia ataca a Ucrania, la OTAN responderá.", "hypothetical"),
+        ("en", "Russia did not condemn Ukraine.", "negated"),
+        ("en", "Russia will meet Ukraine next week.", "intended"),
+        ("en", "Russia condemned Ukraine.", "asserted"),
+    ],
+)
+def test_status(pipeline, lang, text, status):
+    coded = code_text(pipeline, text, lang)
+    assert coded.events and coded.events[0].status == status, [(e.cameo, e.status) for e in coded.events]
+
+
+def test_announced_strike_is_a_threat_to_protest(pipeline):
+    coded = code_text(pipeline, "Los sindicatos anunciaron una huelga general para el lunes.", "es")
+    assert [e.cameo for e in coded.events] == ["133"]
+
+
+def test_hedged_source(pipeline):
+    coded = code_text(pipeline, "Según diversas fuentes, la guerrilla atacó un cuartel militar.", "es")
+    assert coded.events and all(e.attribution and e.attribution.hedged for e in coded.events)
+
+
+def test_implicit_source_is_an_empty_span_at_the_trigger(pipeline):
+    text = "Protestas violentas en Santo Domingo contra el acuerdo con el FMI."
+    coded = code_text(pipeline, text, "es")
+    e = next(e for e in coded.events if e.cameo_root == "14")
+    assert e.source.code is None and e.source.text == "" and e.source.start == e.evidence.trigger.start
+
+
+def test_one_event_per_trigger_not_per_noun_phrase(pipeline):
+    coded = code_text(pipeline, "Los manifestantes protestaron en una protesta contra el Gobierno colombiano.", "es")
+    assert len([e for e in coded.events if e.cameo_root == "14"]) == 1
