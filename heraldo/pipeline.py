@@ -373,7 +373,8 @@ def _inherit_country(sentences: list[tuple[Any, int, list[TokMention]]]) -> None
 def _one_per_dyad(events: list[Event]) -> list[Event]:
     """One event per sentence for each (CAMEO root, source, target): "protestaron … en una protesta"
     is one protest. An event with an implicit source gives way to one of the same root whose
-    source is named, and one with no target to the same source's event with a target. The most confident event of a group is kept, in sentence order."""
+    source is named, and one with no target to the same source's event with a target. The most
+    confident event of a group is kept, in sentence order."""
     best: dict[tuple[Any, ...], Event] = {}
     for e in events:
         key = (e.cameo_root, e.source.code, e.target.code if e.target else None)
