@@ -135,7 +135,7 @@ def print_events(events: list[dict[str, Any]], out: TextIO = sys.stdout, width: 
         if e["hedged"]:
             flags.append("hedged")
         head = (
-            f"{e['date'] or '????-??-??'}  {e['source_code']} → {target}  {e['cameo']} {e['cameo_name']}  "
+            f"{e['date'] or '????-??-??'}  {e['source_code'] or '—'} → {target}  {e['cameo']} {e['cameo_name']}  "
             f"[{e['plover'] or '-'}]  @ {place}" + (f"  ({', '.join(flags)})" if flags else "")
         )
         out.write(head + "\n")

@@ -46,6 +46,7 @@ def test_roles(pipeline, lang, text, root, source, target):
         ("en", "Russia did not condemn Ukraine.", "negated"),
         ("en", "Russia will meet Ukraine next week.", "intended"),
         ("en", "Russia condemned Ukraine.", "asserted"),
+        ("es", "Se anunció una próxima reunión entre Vladímir Putin y Kim Jong-un.", "intended"),
     ],
 )
 def test_status(pipeline, lang, text, status):
@@ -68,6 +69,12 @@ def test_implicit_source_is_an_empty_span_at_the_trigger(pipeline):
     coded = code_text(pipeline, text, "es")
     e = next(e for e in coded.events if e.cameo_root == "14")
     assert e.source.code is None and e.source.text == "" and e.source.start == e.evidence.trigger.start
+
+
+def test_an_event_noun_under_another_event_has_its_own_agent(pipeline):
+    coded = code_text(pipeline, "Rusia condenó a Ucrania por el ataque.", "es")
+    attack = next(e for e in coded.events if e.cameo_root == "19")
+    assert attack.source.code is None  # not Russia: the sentence does not say who attacked
 
 
 def test_one_event_per_trigger_not_per_noun_phrase(pipeline):

@@ -77,6 +77,23 @@ INTENT_HEADS = {
     "pledge",
     "hope",
 }
+FUTURE_ADJECTIVES = {
+    "proximo",
+    "futuro",
+    "previsto",
+    "planeado",
+    "propuesto",
+    "eventual",
+    "posible",
+    "upcoming",
+    "planned",
+    "proposed",
+    "future",
+    "next",
+    "possible",
+    "potential",
+}
+POSSIBLE_ADJECTIVES = {"eventual", "posible", "possible", "potential"}
 HYPOTHETICAL_MARKS = {"si", "if", "unless", "whether"}
 MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
 NO_CLIMB = {
@@ -352,7 +369,11 @@ class EventCoder:
             while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i and hops < 3:
                 governor = governor.head
                 hops += 1
-            if governor.pos_ in ("VERB", "AUX", "ADJ"):
+            gov_trig = self._verb_trigger(governor) if governor.pos_ in ("VERB", "AUX") else None
+            if gov_trig is not None and gov_trig.cameo and not gov_trig.light:
+                # "condenó a Ucrania por el ataque": the attack is not Russia's; its agent is unnamed
+                how = "under-another-event"
+            elif governor.pos_ in ("VERB", "AUX", "ADJ"):
                 sources, how = self._subject(governor, by_token, ctx)
                 how = f"governor-{how}"
         skip = {i for s in sources for i in range(s.i, s.j)}
@@ -498,6 +519,10 @@ def status_of(tok: Any, lang: LanguageData) -> str:
             return "intended"
         if "Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
             return "intended"
+    # "una próxima reunión", "a planned summit", "una posible invasión"
+    for c in tok.children:
+        if c.dep_ == "amod" and fold(c.lemma_) in FUTURE_ADJECTIVES:
+            return "hypothetical" if fold(c.lemma_) in POSSIBLE_ADJECTIVES else "intended"
     # "va a reunirse"
     if tok.dep_ in ("xcomp",) and fold(tok.head.lemma_) == "ir":
         return "intended"
