@@ -26,8 +26,8 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check heraldo tests scripts
-	$(BIN)/ruff format --check heraldo tests scripts
+	$(BIN)/ruff check heraldo tests scripts bench
+	$(BIN)/ruff format --check heraldo tests scripts bench
 	$(BIN)/mypy heraldo
 
 clean:

@@ -172,6 +172,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             continue
         store.add(key, coded)
         added += 1
+        if args.verbose:
+            print(f"stored {coded.id} {key}", file=sys.stderr, flush=True)
     events = store.events(limit=args.show)
     counts = store.counts()
     store.close()
@@ -248,6 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", default=None, choices=["es", "en"])
     r.add_argument("--show", type=int, default=100, help="how many events to print")
     r.add_argument("--max-chars", type=int, default=Config().max_chars)
+    r.add_argument("--verbose", action="store_true", help="print a line on stderr for each stored article")
     r.set_defaults(func=cmd_run)
     e = sub.add_parser("eval", help="score heraldo against a gold file")
     e.add_argument("--gold", required=True, help="UniversalPetrarch/PETRARCH XML or PLOVER gold JSON")

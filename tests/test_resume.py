@@ -1,0 +1,75 @@
+"""A `heraldo run` killed with SIGKILL mid-batch resumes without loss or duplicates."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import duckdb
+
+SUBJECTS = ["Rusia", "Ucrania", "Japón", "Chile", "Colombia", "Perú", "México", "Francia"]
+VERBS = ["condenó", "criticó", "apoyó", "amenazó", "atacó"]
+
+
+def _batch(path, n=60):
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            a, b = SUBJECTS[i % len(SUBJECTS)], SUBJECTS[(i + 3) % len(SUBJECTS)]
+            text = (
+                f"Artículo {i}. {a} {VERBS[i % len(VERBS)]} a {b} el lunes. La policía detuvo a {i + 2} manifestantes."
+            )
+            fh.write(json.dumps({"id": f"a{i}", "text": text, "lang": "es", "date": "2025-03-03"}) + "\n")
+
+
+def _state(db):
+    con = duckdb.connect(str(db), read_only=True)
+    arts = con.execute("SELECT article_key FROM articles ORDER BY 1").fetchall()
+    events = con.execute(
+        "SELECT article_key, cameo, source_code, target_code, trigger_start FROM events ORDER BY 1, 5, 2, 3, 4"
+    ).fetchall()
+    con.close()
+    return arts, events
+
+
+def _run(src, db, *extra):
+    return subprocess.run(
+        [sys.executable, "-m", "heraldo", "run", str(src), "--db", str(db), "--show", "0", *extra],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_kill_mid_batch_then_resume(tmp_path):
+    src = tmp_path / "batch.jsonl"
+    _batch(src)
+    reference = tmp_path / "ref.duckdb"
+    assert _run(src, reference).returncode == 0
+
+    db = tmp_path / "killed.duckdb"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "heraldo", "run", str(src), "--db", str(db), "--show", "0", "--verbose"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
+    stored = 0
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if line.startswith("stored "):
+            stored += 1
+            if stored == 17:
+                os.kill(proc.pid, signal.SIGKILL)
+                break
+    proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    partial, _ = _state(db)
+    assert 17 <= len(partial) < 60  # killed mid-batch, committed articles kept
+
+    resumed = _run(src, db)
+    assert resumed.returncode == 0
+    assert f"{60 - len(partial)} articles coded, {len(partial)} already in the store" in resumed.stdout
+    assert _state(db) == _state(reference)  # no loss, no duplicates
