@@ -25,6 +25,7 @@ def _triples(coded):
         ("es", "La policía chilena detuvo a 34 manifestantes.", "17", "CHLCOP", "CHLCVL"),
         ("es", "Estados Unidos impuso sanciones a Irán.", "16", "USA", "IRN"),
         ("es", "El Gobierno de Japón anunció una ayuda humanitaria a Sudán.", "07", "JPNGOV", "SDN"),
+        ("es", "Cuatro soldados colombianos resultaron muertos en una emboscada.", "18", None, "COLMIL"),  # victims
         ("en", "Russian forces attacked Ukrainian troops near Kharkiv.", "19", "RUSMIL", "UKRMIL"),
         ("en", "The European Union imposed new sanctions on Iran.", "16", "IGOEUREEC", "IRN"),
         ("en", "Iran accused the European Union of hypocrisy.", "11", "IRN", "IGOEUREEC"),

@@ -199,7 +199,9 @@ class ActorFinder:
                     continue
                 keys = (" ".join(fold(t.lemma_) for t in span), " ".join(fold(t.text) for t in span))
                 sector = next((self.lang.agents[k] for k in keys if k in self.lang.agents), None)
-                if sector and span[-1].pos_ in ("NOUN", "PROPN") or (sector and n > 1):
+                # a role noun, or an adjective used as one ("cuatro civiles resultaron muertos")
+                nominal = span[-1].pos_ in ("NOUN", "PROPN") or span[-1].dep_ in ("nsubj", "obj", "nsubj:pass")
+                if sector and (nominal or n > 1):
                     hit = (i, i + n, sector)
                     break
             if not hit:

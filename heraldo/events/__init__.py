@@ -114,6 +114,8 @@ NO_CLIMB = {
 }
 # "especulaciones sobre una reunión": a talked-about event has no agent from the governor
 TOPIC_CASES = {"sobre", "acerca", "about", "regarding", "concerning"}
+# "resultaron muertos", "quedaron heridos": the subject of these verbs is the victim
+VICTIM_VERBS = {"resultar", "quedar", "salir"}
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 
 
@@ -184,17 +186,22 @@ class EventCoder:
         for tok in sent:
             if tok.i in by_token and by_token[tok.i].kind != "agent":
                 continue
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (tok.dep_ == "ROOT" or _participle(tok))):
-                t = self._verb_trigger(tok)
-                if t:
-                    triggers.append((tok, t, tok.i + 1))
+            verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (tok.dep_ == "ROOT" or _participle(tok)))
+            if verbal and (t := self._verb_trigger(tok)):
+                triggers.append((tok, t, tok.i + 1))
+            elif tok.pos_ == "ADJ" and (
+                at := self.lang.trigger(tok.lemma_, "ADJ") or self.lang.trigger(tok.text, "ADJ")
+            ):
+                triggers.append((tok, at, tok.i + 1))  # "resultaron muertos"
+            elif verbal:
+                continue
             elif tok.pos_ in ("NOUN", "PROPN") and _verb_like(tok) and (vt := self._guess_verb(tok)):
                 triggers.append((tok, vt, tok.i + 1))  # "La población demanda mejoras": a verb tagged NOUN
             elif tok.pos_ in ("NOUN", "PROPN"):
                 nt = self._noun_trigger(tok)
                 if nt:
                     triggers.append((tok, nt[0], nt[1]))
-        nominal = {tok.i: t for tok, t, _ in triggers if t.pos == "NOUN"}
+        nominal = {tok.i: t for tok, t, _ in triggers if t.pos in ("NOUN", "ADJ")}
         governing = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and t.cameo and not t.light}
         out: list[Candidate] = []
         for tok, trig, end in triggers:
@@ -208,7 +215,7 @@ class EventCoder:
                 cand = self._verbal(tok, trig, end, by_token, ctx)
             else:
                 head = tok.head
-                governed_by_verb = tok.dep_ in ("obj", "dobj", "nsubj:pass") and head.pos_ in ("VERB", "AUX")
+                governed_by_verb = tok.dep_ in ("obj", "dobj", "nsubj:pass", "xcomp") and head.pos_ in ("VERB", "AUX")
                 head_trig = self._verb_trigger(head) if governed_by_verb else None
                 if head_trig and head_trig.cameo and not head_trig.light:
                     continue  # "firmaron un acuerdo": the verb is the event
@@ -381,6 +388,9 @@ class EventCoder:
         if not targets and tok.dep_ in ("obj", "dobj"):
             # "dar su respaldo a Rusia": the complement hangs on the light verb
             targets = self._targets_of(tok.head, by_token, skip | {tok.i}, ("iobj",))
+        if trig.pos == "ADJ" and fold(tok.head.lemma_) in VICTIM_VERBS and sources and not targets:
+            # "cuatro civiles resultaron muertos": the subject is the victim, the agent is unnamed
+            sources, targets, how = [], sources, "victim-subject"
         return self._candidate(tok, end, trig, sources, targets, f"noun:{trig.lemma}:{how}", ctx)
 
     def _candidate(
@@ -412,7 +422,7 @@ class EventCoder:
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
             # nominal and passive events keep an implicit source (empty span, no code).
-            if not (trig.pos == "NOUN" or _is_passive(tok)):
+            if not (trig.pos in ("NOUN", "ADJ") or _is_passive(tok)):
                 return None
             src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
             rule += ":implicit-source"
