@@ -87,6 +87,9 @@ UNITS = {
 }
 
 
+ISO = ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<mm>\d{2})-(?P<d>\d{2})\b"))
+
+
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     mon = "|".join(MONTHS[lang])
     wd = "|".join(WEEKDAYS[lang])
@@ -100,6 +103,11 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             ("wd_next", rf"\bel (?:próximo (?P<w1>{wd})|(?P<w2>{wd}) próximo)\b"),
             ("wd", rf"\b(?:el|este) (?P<w1>{wd})\b"),
             ("ago", rf"\bhace (?P<n>{num}) (?P<u>días|dias|día|dia|semanas|semana)\b"),
+            ("lastweek", r"\bla semana pasada\b|\bla pasada semana\b"),
+            ("lastmonth", r"\bel mes pasado\b|\bel pasado mes\b"),
+            ("lastyear", r"\bel año pasado\b|\bel pasado año\b"),
+            ("thismonth", r"\b(?:a principios|a finales|a mediados) de(?:l)? (?:este )?mes\b|\beste mes\b"),
+            ("thisyear", r"\beste año\b"),
             ("rel-2", r"\banteayer\b"),
             ("rel-1", r"\b(?:ayer|anoche)\b"),
             ("rel0", r"\b(?:hoy|esta mañana|esta tarde|esta noche)\b"),
@@ -116,11 +124,15 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             ("wd", rf"\bon (?P<w1>{wd})\b"),
             ("ago", rf"\b(?P<n>{num}) (?P<u>days|day|weeks|week) ago\b"),
             ("lastweek", r"\blast week\b"),
+            ("lastmonth", r"\blast month\b"),
+            ("lastyear", r"\blast year\b"),
+            ("thismonth", r"\b(?:earlier|later) this month\b|\bthis month\b"),
+            ("thisyear", r"\bthis year\b"),
             ("rel-1", r"\b(?:yesterday|last night)\b"),
             ("rel0", r"\b(?:today|this morning|tonight|this afternoon)\b"),
             ("vague", r"\b(?:recently|lately)\b"),
         ]
-    return [(k, re.compile(p, re.IGNORECASE)) for k, p in raw]
+    return [ISO] + [(k, re.compile(p, re.IGNORECASE)) for k, p in raw]
 
 
 _COMPILED = {lang: _patterns(lang) for lang in ("es", "en")}
@@ -157,6 +169,11 @@ def resolve(kind: str, m: re.Match[str], lang: str, anchor: date | None) -> tupl
             parsed = _parse_full(m.group(0), lang, anchor)
             d = parsed or d
         return d, "day"
+    if kind == "iso":
+        try:
+            return date(int(g["y"]), int(g["mm"]), int(g["d"])), "day"
+        except ValueError:
+            return None, "none"
     if kind == "my":
         return date(int(g["y"]), months.index(g["m"].lower()) + 1, 1), "month"
     if kind == "y":
@@ -177,6 +194,15 @@ def resolve(kind: str, m: re.Match[str], lang: str, anchor: date | None) -> tupl
         return anchor - timedelta(days=count * UNITS[g["u"].lower()]), "day"
     if kind == "lastweek":
         return anchor - timedelta(days=7), "none"
+    if kind == "lastmonth":
+        first = anchor.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), "month"
+    if kind == "lastyear":
+        return date(anchor.year - 1, 1, 1), "year"
+    if kind == "thismonth":
+        return anchor.replace(day=1), "month"
+    if kind == "thisyear":
+        return date(anchor.year, 1, 1), "year"
     if kind.startswith("rel"):
         return anchor + timedelta(days=int(kind[3:])), "day"
     return anchor, "none"  # vague: no later than publication
