@@ -30,6 +30,30 @@ from heraldo.clean.scraped import clean_text, strip_credit
             "Europa Press",
         ),
         ("Rescue teams in the rubbleGetty Images", "Rescue teams in the rubble", "Getty Images"),
+        (
+            "Vista de Gaza tras los bombardeosEFE/Mohammed Saber",
+            "Vista de Gaza tras los bombardeos",
+            "EFE/Mohammed Saber",
+        ),
+        ("El canciller llega a la cumbre de BruselasDPA", "El canciller llega a la cumbre de Bruselas", "DPA"),
+        (
+            "Soldados israelíes en la frontera con el LíbanoEPA",
+            "Soldados israelíes en la frontera con el Líbano",
+            "EPA",
+        ),
+        ("Kim Jong-un durante un desfile en PionyangKCNA", "Kim Jong-un durante un desfile en Pionyang", "KCNA"),
+        ("Manifestantes en Caracas (AFP)", "Manifestantes en Caracas", "AFP"),
+        ("The prime minister arrives in Brussels (AP)", "The prime minister arrives in Brussels", "AP"),
+        ("Smoke rises over Khartoum.Reuters", "Smoke rises over Khartoum.", "Reuters"),
+        ("Refugees at the Rafah crossing Photo: Ahmed Ali", "Refugees at the Rafah crossing", "Photo: Ahmed Ali"),
+        (
+            "Un agente de policía vigila la zona. Imagen: Ayuntamiento",
+            "Un agente de policía vigila la zona.",
+            "Imagen: Ayuntamiento",
+        ),
+        ("Firefighters at the scene. Credit: City of Lyon", "Firefighters at the scene.", "Credit: City of Lyon"),
+        ("Rescatistas en la zona del sismoXinhua", "Rescatistas en la zona del sismo", "Xinhua"),
+        ("A Ukrainian soldier near BakhmutAnadolu", "A Ukrainian soldier near Bakhmut", "Anadolu"),
         # no credit: an agency named inside a sentence, or a word ending in capitals
         (
             "Según la agencia AFP, el ataque dejó diez muertos.",
@@ -38,6 +62,10 @@ from heraldo.clean.scraped import clean_text, strip_credit
         ),
         ("The talks were hosted by the UN", "The talks were hosted by the UN", None),
         ("Kim Jong-un recibe a Lavrov", "Kim Jong-un recibe a Lavrov", None),
+        ("La OTAN y la UE", "La OTAN y la UE", None),
+        ("Reunión del G20 en la capital de EEUU", "Reunión del G20 en la capital de EEUU", None),
+        ("A statement from the AP", "A statement from the AP", None),
+        ("Protests erupt after the vote", "Protests erupt after the vote", None),
     ],
 )
 def test_strip_credit(line, caption, credit):
@@ -79,6 +107,29 @@ def test_strip_credit(line, caption, credit):
         ),
         ("Por María López\nEl Congreso aprobó la ley.", ["El Congreso aprobó la ley."], ["Por María López"]),
         ("By John Smith\nThe court ruled on Friday.", ["The court ruled on Friday."], ["By John Smith"]),
+        ("Edición impresa\nEl Senado votó la reforma.", ["El Senado votó la reforma."], ["Edición impresa"]),
+        ("Suscríbete\nLa inflación bajó en marzo.", ["La inflación bajó en marzo."], ["Suscríbete"]),
+        ("Print edition\nLawmakers passed the budget.", ["Lawmakers passed the budget."], ["Print edition"]),
+        ("Sign in\nThe ceasefire held overnight.", ["The ceasefire held overnight."], ["Sign in"]),
+        ("Share\nRebels seized the town.", ["Rebels seized the town."], ["Share"]),
+        ("Publicidad\nEl ministro dimitió.", ["El ministro dimitió."], ["Publicidad"]),
+        ("Advertisement\nThe talks collapsed.", ["The talks collapsed."], ["Advertisement"]),
+        (
+            "Síguenos en Twitter\nLos campesinos bloquearon la ruta.",
+            ["Los campesinos bloquearon la ruta."],
+            ["Síguenos en Twitter"],
+        ),
+        (
+            "WhatsApp\nTelegram\nEl Ejército desplegó tropas.",
+            ["El Ejército desplegó tropas."],
+            ["WhatsApp", "Telegram"],
+        ),
+        (
+            "Related: Earlier coverage\nThe envoy met both sides.",
+            ["The envoy met both sides."],
+            ["Related: Earlier coverage"],
+        ),
+        ("Since 1847\nThe strike entered its third week.", ["The strike entered its third week."], ["Since 1847"]),
     ],
 )
 def test_clean_text_keeps_prose(text, kept, dropped):
