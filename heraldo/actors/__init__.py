@@ -211,6 +211,11 @@ class ActorFinder:
             head = max(range(a, b), key=lambda k: not (a <= doc[k].head.i < b) or doc[k].head.i == k)
             country, lo, hi = self._agent_country(doc, a, b, names)
             code = (country or "---") + sector
+            org = None if country else self._agent_org(doc, a, b, names)
+            if org is not None:
+                # "la portavoz de la ONU", "el portavoz de Hamás": the role speaks for the organisation
+                code, country, sector = org.mention.code or code, org.mention.country, org.mention.sector or sector
+                lo, hi = min(lo, org.i), max(hi, org.j)
             m = Mention(
                 text=doc[lo:hi].text,
                 start=base + doc[lo].idx,
@@ -251,6 +256,17 @@ class ActorFinder:
                         if nm.kind in ("country", "capital", "person") and nm.head == child.i and nm.mention.country:
                             return nm.mention.country, min(lo, nm.i), max(hi, nm.j)
         return None, lo, hi
+
+    @staticmethod
+    def _agent_org(doc: Any, a: int, b: int, names: list[TokMention]) -> TokMention | None:
+        """An organisation or armed group in a "de" complement of a role noun."""
+        for k in range(a, b):
+            for child in doc[k].children:
+                if child.dep_.startswith("nmod") or child.dep_ in ("compound", "flat"):
+                    for nm in names:
+                        if nm.kind in ("organization", "group") and nm.head == child.i and nm.mention.code:
+                            return nm
+        return None
 
     def _demonyms(self, sent: Any, base: int, taken: set[int]) -> list[TokMention]:
         out = []

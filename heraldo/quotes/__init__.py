@@ -58,7 +58,8 @@ def attach_quote(
                 cands = [by_token[t.i] for t in subj.subtree if t.i in by_token and not inside(t)]
                 cands = [c for c in cands if c.kind not in ("reciprocal",)]
                 if cands:
-                    best = min(cands, key=lambda tm: (abs(tm.head - subj.i) > 0, TYPE_RANK.get(tm.kind, 6)))
+                    # "el presidente Gustavo Petro": the named person, not the title
+                    best = min(cands, key=lambda tm: (TYPE_RANK.get(tm.kind, 6), abs(tm.head - subj.i)))
                     speaker = best.mention
                 break
             if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
@@ -69,10 +70,11 @@ def attach_quote(
             speaker = running
     if speaker is None:
         for t in sent:
-            if fold(t.text) in ("segun", "according"):
-                cands = [by_token[x.i] for x in t.head.subtree if x.i in by_token]
+            if fold(t.text) in ("segun", "according") and not inside(t):
+                cands = [by_token[x.i] for x in t.head.subtree if x.i in by_token and not inside(x)]
                 if cands:
-                    speaker = cands[0].mention
+                    speaker = min(cands, key=lambda tm: TYPE_RANK.get(tm.kind, 6)).mention
+                    cue = cue if cue is not None else t  # "Según X, «…»": the preposition is the cue
                 break
     cue_span = Span(cue.text, base + cue.idx, base + cue.idx + len(cue.text)) if cue is not None else None
     del doc

@@ -1,0 +1,131 @@
+"""Direct quotes in Spanish news style (written for these tests): content, cue and speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import code_text
+
+Q = [
+    # (text, quote opening, speaker kb_id or role code)
+    ("«No aceptaremos ninguna imposición», dijo Nicolás Maduro.", "No aceptaremos", "person:nicolas-maduro"),
+    (
+        "Nicolás Maduro afirmó: «No aceptaremos ninguna imposición extranjera».",
+        "No aceptaremos",
+        "person:nicolas-maduro",
+    ),
+    ("“La guerra terminará pronto”, aseguró Volodímir Zelenski.", "La guerra terminará", "person:volodymyr-zelensky"),
+    ('"Estamos listos para negociar", declaró Serguéi Lavrov.', "Estamos listos", "person:sergey-lavrov"),
+    (
+        "Emmanuel Macron advirtió que «Europa debe defenderse sola» ante la amenaza.",
+        "Europa debe",
+        "person:emmanuel-macron",
+    ),
+    (
+        "«Hemos hecho todo lo posible por la paz», señaló el presidente Gustavo Petro.",
+        "Hemos hecho",
+        "person:gustavo-petro",
+    ),
+    (
+        "Según Benjamín Netanyahu, «la operación continuará hasta el final».",
+        "la operación continuará",
+        "person:benjamin-netanyahu",
+    ),
+    (
+        "«El diálogo es el único camino», subrayó António Guterres en Nueva York.",
+        "El diálogo es",
+        "person:antonio-guterres",
+    ),
+    ("Xi Jinping expresó que China «no busca la confrontación con nadie».", "no busca la", "person:xi-jinping"),
+    (
+        "«Las sanciones no funcionan», insistió Dmitri Peskov ante la prensa.",
+        "Las sanciones no",
+        "person:dmitry-peskov",
+    ),
+    ("Claudia Sheinbaum dijo: «México no será piñata de nadie».", "México no será", "person:claudia-sheinbaum"),
+    (
+        "«No habrá impunidad para los responsables», prometió Gabriel Boric.",
+        "No habrá impunidad",
+        "person:gabriel-boric",
+    ),
+    ("Javier Milei aseguró que «el ajuste es el único camino posible».", "el ajuste es", "person:javier-milei"),
+    (
+        "«Vamos a responder con firmeza a cualquier agresión», afirmó Alí Jameneí.",
+        "Vamos a responder",
+        "person:ali-khamenei",
+    ),
+    (
+        "El primer ministro Pedro Sánchez declaró: «España cumplirá sus compromisos con la OTAN».",
+        "España cumplirá",
+        "person:pedro-sanchez",
+    ),
+    (
+        "«Nuestro país no será intimidado por nadie», señaló Kim Jong-un en Pionyang.",
+        "Nuestro país no",
+        "person:kim-jong-un",
+    ),
+    ("Lula da Silva expresó que «Brasil quiere la paz en todo el mundo».", "Brasil quiere", "person:lula-da-silva"),
+    ("«Los trabajadores no pagarán esta crisis», dijo el dirigente sindical.", "Los trabajadores no", "LAB"),
+    ("«Seguiremos en las calles hasta que nos escuchen», aseguró un manifestante.", "Seguiremos en", "CVL"),
+    ("El ministro de Defensa ruso afirmó que «las tropas avanzan según lo previsto».", "las tropas avanzan", "RUSMIL"),
+    (
+        "«La situación humanitaria es catastrófica», advirtió la portavoz de la ONU.",
+        "La situación humanitaria",
+        "IGOUNO",
+    ),
+    (
+        "La policía colombiana informó que «los detenidos serán puestos a disposición de la justicia».",
+        "los detenidos serán",
+        "COLCOP",
+    ),
+    ("«No descartamos ninguna opción militar», dijo el Pentágono en un comunicado.", "No descartamos", "USAGOV"),
+    ("El Kremlin aseguró que «las conversaciones continúan a buen ritmo».", "las conversaciones continúan", "RUSGOV"),
+    ("«Exigimos la liberación inmediata de los rehenes», declaró el portavoz de Hamás.", "Exigimos la", "PSEREB"),
+    ("Donald Trump afirmó: «Vamos a lograr un acuerdo muy pronto con China».", "Vamos a lograr", "person:donald-trump"),
+    (
+        "«Rusia no tiene intención de atacar a ningún país de la OTAN», dijo Vladímir Putin.",
+        "Rusia no tiene",
+        "person:vladimir-putin",
+    ),
+    (
+        "«Los estudiantes merecen una educación gratuita y de calidad», afirmó una dirigente estudiantil.",
+        "Los estudiantes merecen",
+        "EDU",
+    ),
+    (
+        "Recep Tayyip Erdogan aseguró que «Turquía está lista para mediar entre las partes».",
+        "Turquía está lista",
+        "person:recep-tayyip-erdogan",
+    ),
+    (
+        "«El acuerdo es un paso histórico para la región», celebró Ursula von der Leyen.",
+        "El acuerdo es",
+        "person:ursula-von-der-leyen",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, opening, speaker", Q)
+def test_quote_speaker(pipeline, text, opening, speaker):
+    coded = code_text(pipeline, text, "es")
+    quote = next((q for q in coded.quotes if q.text.startswith(opening)), None)
+    assert quote is not None, [q.text for q in coded.quotes]
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.cue is not None and quote.speaker is not None, quote
+    got = quote.speaker.kb_id if speaker.startswith("person:") else quote.speaker.code or ""
+    assert got == speaker or (not speaker.startswith("person:") and got.endswith(speaker)), quote.speaker
+
+
+def test_split_quote_and_dropped_subject(pipeline):
+    text = (
+        "Kim Jong-un habló ante el Parlamento. Subrayó, además, que «el país seguirá fortaleciendo su defensa "
+        "nacional»."
+    )
+    coded = code_text(pipeline, text, "es")
+    (q,) = coded.quotes
+    assert q.speaker is not None and q.speaker.kb_id == "person:kim-jong-un"
+
+
+def test_short_quoted_phrases_are_not_quotes(pipeline):
+    coded = code_text(pipeline, "Putin envió sus «cordiales saludos» al líder norcoreano.", "es")
+    assert coded.quotes == []
