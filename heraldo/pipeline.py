@@ -24,7 +24,7 @@ from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Ev
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
 from heraldo.places import city_place, find_places, resolve_city
-from heraldo.quotes import attach_quote, find_quotes
+from heraldo.quotes import attach_quote, find_quotes, indirect_quotes
 from heraldo.textutil import parse_text
 
 # CAMEO codes announced or intended protest and force as threats of them.
@@ -251,6 +251,10 @@ class Pipeline:
                             art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
                         )
                     )
+            direct = [(q.start, q.end) for q in coded.quotes]
+            coded.quotes.extend(
+                indirect_quotes(art.text, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject, direct)
+            )
             found: list[Event] = []
             for cand in st.coder.code(sent, mentions, ctx):
                 found.extend(

@@ -129,3 +129,36 @@ def test_split_quote_and_dropped_subject(pipeline):
 def test_short_quoted_phrases_are_not_quotes(pipeline):
     coded = code_text(pipeline, "Putin envió sus «cordiales saludos» al líder norcoreano.", "es")
     assert coded.quotes == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, content, speaker",
+    [
+        (
+            "es",
+            "Serguéi Lavrov dijo que Rusia apoyará a Corea del Norte.",
+            "Rusia apoyará a Corea del Norte",
+            "person:sergey-lavrov",
+        ),
+        (
+            "es",
+            "El presidente Gustavo Petro aseguró que el Gobierno no negociará con los violentos.",
+            "el Gobierno no negociará con los violentos",
+            "person:gustavo-petro",
+        ),
+        (
+            "en",
+            "Antony Blinken said that the United States would sanction Iran.",
+            "the United States would sanction Iran",
+            "person:antony-blinken",
+        ),
+    ],
+)
+def test_indirect_quote_and_attribution(pipeline, lang, text, content, speaker):
+    coded = code_text(pipeline, text, lang, "2024-01-01")
+    (q,) = [q for q in coded.quotes if not q.direct]
+    assert (q.text, q.speaker.kb_id if q.speaker else None) == (content, speaker)
+    inside = [e for e in coded.events if q.start <= e.evidence.trigger.start < q.end]
+    assert inside and all(
+        e.attribution and e.attribution.source and e.attribution.source.kb_id == speaker for e in inside
+    )

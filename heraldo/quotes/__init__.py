@@ -30,6 +30,25 @@ def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _speaker_of(verb: Any, by_token: dict[int, TokMention], outside: Any, running: Mention | None) -> Mention | None:
+    """The subject of a cue verb (climbing out of gerunds and infinitives), or the running
+    subject when Spanish drops it."""
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        if subj is not None:
+            cands = [by_token[t.i] for t in subj.subtree if t.i in by_token and outside(t)]
+            cands = [c for c in cands if c.kind != "reciprocal"]
+            if not cands:
+                return None
+            # "el presidente Gustavo Petro": the named person, not the title
+            return min(cands, key=lambda tm: (TYPE_RANK.get(tm.kind, 6), abs(tm.head - subj.i))).mention
+        if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        break
+    return running
+
+
 def attach_quote(
     text: str,
     qs: int,
@@ -41,7 +60,6 @@ def attach_quote(
     running: Mention | None,
 ) -> Quote:
     """Build a Quote for the span text[qs:qe] found inside the parsed sentence `sent`."""
-    doc = sent.doc
     inside = lambda t: qs <= base + t.idx < qe  # noqa: E731
     by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
     cues = [t for t in sent if not inside(t) and t.pos_ in ("VERB", "AUX") and fold(t.lemma_) in speech_verbs]
@@ -49,25 +67,7 @@ def attach_quote(
     if cues:
         mid = (qs + qe) / 2
         cue = min(cues, key=lambda t: abs(base + t.idx - mid))
-    speaker: Mention | None = None
-    if cue is not None:
-        verb = cue
-        for _ in range(3):
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
-            if subj is not None:
-                cands = [by_token[t.i] for t in subj.subtree if t.i in by_token and not inside(t)]
-                cands = [c for c in cands if c.kind not in ("reciprocal",)]
-                if cands:
-                    # "el presidente Gustavo Petro": the named person, not the title
-                    best = min(cands, key=lambda tm: (TYPE_RANK.get(tm.kind, 6), abs(tm.head - subj.i)))
-                    speaker = best.mention
-                break
-            if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
-                verb = verb.head
-                continue
-            break
-        if speaker is None and not any(c.dep_.startswith("nsubj") for c in verb.children):
-            speaker = running
+    speaker = _speaker_of(cue, by_token, lambda t: not inside(t), running) if cue is not None else None
     if speaker is None:
         for t in sent:
             if fold(t.text) in ("segun", "according") and not inside(t):
@@ -77,5 +77,40 @@ def attach_quote(
                     cue = cue if cue is not None else t  # "Según X, «…»": the preposition is the cue
                 break
     cue_span = Span(cue.text, base + cue.idx, base + cue.idx + len(cue.text)) if cue is not None else None
-    del doc
     return Quote(text[qs:qe], qs, qe, True, cue_span, speaker)
+
+
+def indirect_quotes(
+    text: str,
+    sent: Any,
+    base: int,
+    mentions: list[TokMention],
+    speech_verbs: frozenset[str],
+    running: Mention | None,
+    direct: list[tuple[int, int]],
+) -> list[Quote]:
+    """Reported speech: a cue verb with a "que"/"that" clause ("dijo que…", "said that…").
+
+    The clause is the quote's content (events inside it are attributed to the speaker by
+    offset). Clauses that hold a direct quote are left to the direct quote.
+    """
+    by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
+    out = []
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in speech_verbs:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+            toks = [t for t in toks if t.dep_ != "punct" or t.i not in (toks[0].i, toks[-1].i)]
+            if len(toks) < 3:
+                continue
+            qs, qe = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+            if any(s < qe and qs < e for s, e in direct):
+                continue
+            clause_ids = {t.i for t in clause.subtree}
+            speaker = _speaker_of(verb, by_token, lambda t, ids=clause_ids: t.i not in ids, running)
+            cue = Span(verb.text, base + verb.idx, base + verb.idx + len(verb.text))
+            out.append(Quote(text[qs:qe], qs, qe, False, cue, speaker))
+    return out
