@@ -214,6 +214,19 @@ def cmd_kb_show(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from heraldo.evaluate import format_report, run_eval
 
+    if args.task == "quotes":
+        from heraldo.evaluate.quotes import format_quotes_report, run_quotes_eval
+
+        if not (Path(args.gold) / "attributions").is_dir():
+            print(f"heraldo eval: {args.gold} is not a PolNeAR split (no attributions/ folder)", file=sys.stderr)
+            return EXIT_USAGE
+        qreport = run_quotes_eval(args.gold)
+        print(json.dumps(qreport, indent=2) if args.json else format_quotes_report(qreport))
+        low = [f for f in args.min_f1 or [] if qreport[f.partition("=")[0].lower()]["f1"] < float(f.partition("=")[2])]
+        if low:
+            print("accuracy below floor: " + "; ".join(low), file=sys.stderr)
+            return 1
+        return EXIT_OK
     if not Path(args.gold).is_file():
         print(f"heraldo eval: gold file not found: {args.gold}", file=sys.stderr)
         return EXIT_USAGE
@@ -255,10 +268,15 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="score heraldo against a gold file")
     e.add_argument("--gold", required=True, help="UniversalPetrarch/PETRARCH XML or PLOVER gold JSON")
     e.add_argument("--lang", default=None, choices=["es", "en"])
-    e.add_argument("--task", default="events", choices=["events"])
+    e.add_argument("--task", default="events", choices=["events", "quotes"], help="quotes: --gold is a PolNeAR split")
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("--errors", default=None, help="where to write misses and false events (JSON lines)")
-    e.add_argument("--min-f1", action="append", metavar="LEVEL=F1", help="exit 1 if below, e.g. ROOT=0.5")
+    e.add_argument(
+        "--min-f1",
+        action="append",
+        metavar="LEVEL=F1",
+        help="exit 1 if below, e.g. ROOT=0.5 (quotes: CONTENT=, CONTENT_SPEAKER=)",
+    )
     e.add_argument("--min-plover", type=float, default=None, help="exit 1 if PLOVER accuracy is below")
     e.set_defaults(func=cmd_eval)
     k = sub.add_parser("kb", help="the knowledge base")

@@ -246,11 +246,12 @@ class Pipeline:
             dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)
             for qs, qe in quote_spans:
                 if s0 <= qs < s1:
-                    coded.quotes.append(
-                        attach_quote(
-                            art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
-                        )
+                    q = attach_quote(
+                        art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
                     )
+                    if q.speaker is None and q.cue is None and coded.quotes and coded.quotes[-1].direct:
+                        q.speaker = coded.quotes[-1].speaker  # a quote that goes on with no cue of its own
+                    coded.quotes.append(q)
             direct = [(q.start, q.end) for q in coded.quotes]
             coded.quotes.extend(
                 indirect_quotes(art.text, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject, direct)

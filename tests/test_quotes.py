@@ -162,3 +162,40 @@ def test_indirect_quote_and_attribution(pipeline, lang, text, content, speaker):
     assert inside and all(
         e.attribution and e.attribution.source and e.attribution.source.kb_id == speaker for e in inside
     )
+
+
+@pytest.mark.parametrize(
+    "lang, text, content, speaker",
+    [
+        (
+            "en",
+            "According to two officials, the talks collapsed on Monday.",
+            "the talks collapsed on Monday",
+            "officials",
+        ),
+        (
+            "en",
+            "The talks collapsed on Monday, according to the State Department.",
+            "The talks collapsed on Monday",
+            "State Department",
+        ),
+        (
+            "es",
+            "Según diversas fuentes, Pionyang ha ofrecido apoyo material a Rusia.",
+            "Pionyang ha ofrecido apoyo material a Rusia",
+            "diversas fuentes",
+        ),
+    ],
+)
+def test_according_to(pipeline, lang, text, content, speaker):
+    coded = code_text(pipeline, text, lang)
+    (q,) = coded.quotes
+    assert (q.text, q.direct) == (content, False)
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+def test_unknown_speaker_is_the_subject_phrase(pipeline):
+    coded = code_text(pipeline, '"The plan will not work," a senior official said.', "en")
+    (q,) = coded.quotes
+    assert q.speaker is not None and q.speaker.text.endswith("official")

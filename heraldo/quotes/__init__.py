@@ -30,7 +30,9 @@ def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
-def _speaker_of(verb: Any, by_token: dict[int, TokMention], outside: Any, running: Mention | None) -> Mention | None:
+def _speaker_of(
+    verb: Any, base: int, by_token: dict[int, TokMention], outside: Any, running: Mention | None
+) -> Mention | None:
     """The subject of a cue verb (climbing out of gerunds and infinitives), or the running
     subject when Spanish drops it."""
     for _ in range(3):
@@ -39,7 +41,14 @@ def _speaker_of(verb: Any, by_token: dict[int, TokMention], outside: Any, runnin
             cands = [by_token[t.i] for t in subj.subtree if t.i in by_token and outside(t)]
             cands = [c for c in cands if c.kind != "reciprocal"]
             if not cands:
-                return None
+                # "sources said", "she acknowledged": the subject phrase itself, uncoded
+                toks = [t for t in subj.subtree if outside(t) and t.dep_ not in ("punct", "acl", "relcl")]
+                if not toks or toks[-1].i - toks[0].i > 8:
+                    return None
+                span = subj.doc[toks[0].i : toks[-1].i + 1]
+                return Mention(
+                    span.text, base + span.start_char, base + span.end_char, type="other", rule="quote:subject-phrase"
+                )
             # "el presidente Gustavo Petro": the named person, not the title
             return min(cands, key=lambda tm: (TYPE_RANK.get(tm.kind, 6), abs(tm.head - subj.i))).mention
         if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
@@ -67,7 +76,7 @@ def attach_quote(
     if cues:
         mid = (qs + qe) / 2
         cue = min(cues, key=lambda t: abs(base + t.idx - mid))
-    speaker = _speaker_of(cue, by_token, lambda t: not inside(t), running) if cue is not None else None
+    speaker = _speaker_of(cue, base, by_token, lambda t: not inside(t), running) if cue is not None else None
     if speaker is None:
         for t in sent:
             if fold(t.text) in ("segun", "according") and not inside(t):
@@ -110,7 +119,61 @@ def indirect_quotes(
             if any(s < qe and qs < e for s, e in direct):
                 continue
             clause_ids = {t.i for t in clause.subtree}
-            speaker = _speaker_of(verb, by_token, lambda t, ids=clause_ids: t.i not in ids, running)
+            speaker = _speaker_of(verb, base, by_token, lambda t, ids=clause_ids: t.i not in ids, running)
             cue = Span(verb.text, base + verb.idx, base + verb.idx + len(verb.text))
             out.append(Quote(text[qs:qe], qs, qe, False, cue, speaker))
+    out.extend(_according_to(text, sent, base, by_token, direct, out))
     return out
+
+
+def _according_to(
+    text: str, sent: Any, base: int, by_token: dict[int, TokMention], direct: list[tuple[int, int]], found: list[Quote]
+) -> list[Quote]:
+    """ "According to X, …" / "Según X, …": the rest of the sentence is what X says."""
+    for t in sent:
+        low = fold(t.text)
+        if low != "segun" and not (low == "according" and t.i + 1 < len(t.doc) and fold(t.doc[t.i + 1].text) == "to"):
+            continue
+        if low == "segun":
+            head = t.head if t.head.i > t.i else None
+        else:
+            to = t.doc[t.i + 1]
+            head = next((c for c in [*to.children, *t.children] if c.dep_ == "pobj"), None)
+        if head is None:
+            continue
+        words = [x for x in head.subtree if not x.is_punct and x.i > t.i]
+        if not words:
+            continue
+        lo, hi = t.i, max(x.i for x in words)
+        phrase_span = t.doc[words[0].i : hi + 1]
+        rest = [x for x in sent if (x.i < lo or x.i > hi) and not x.is_punct]
+        if len(rest) < 3:
+            continue
+        toks = [x for x in sent if x.i > hi and not (x.is_punct and x.i in (hi + 1, sent.end - 1))]
+        if lo > sent.start + 2:  # "…, according to X."
+            toks = [x for x in sent if x.i < lo and not (x.is_punct and x.i == lo - 1)]
+        if not toks:
+            continue
+        qs, qe = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+        if any(s < qe and qs < e for s, e in direct) or any(q.start < qe and qs < q.end for q in found):
+            continue
+        cands = [by_token[x.i] for x in t.doc[lo : hi + 1] if x.i in by_token]
+        speaker = (
+            min(cands, key=lambda tm: TYPE_RANK.get(tm.kind, 6)).mention
+            if cands
+            else Mention(
+                phrase_span.text,
+                base + phrase_span.start_char,
+                base + phrase_span.end_char,
+                type="other",
+                rule="quote:according-to",
+            )
+        )
+        cue_end = t.doc[t.i + 1] if low == "according" else t
+        cue = Span(
+            text[base + t.idx : base + cue_end.idx + len(cue_end.text)],
+            base + t.idx,
+            base + cue_end.idx + len(cue_end.text),
+        )
+        return [Quote(text[qs:qe], qs, qe, False, cue, speaker)]
+    return []
