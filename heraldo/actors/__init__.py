@@ -14,45 +14,18 @@ from datetime import date
 from typing import Any
 
 from heraldo import kb
-from heraldo.lang import LanguageData
+from heraldo.lang import LanguageData, grammar
 from heraldo.model import Mention
 from heraldo.textutil import fold
 
-LOCATIVE = {"en", "desde", "in", "at", "from", "near", "inside", "within", "outside"}
+_G = grammar()  # function-word lists from lang/<code>/grammar.yaml
+
+LOCATIVE: frozenset[str] = _G["locative"]
 # Leader nouns that may refer back to a person already named, with the role title they need
 # ("" = any office): "el ministro ruso" is Lavrov, not Putin.
-COREF_NOUNS = {
-    "lider": "",
-    "dirigente": "",
-    "mandatario": "",
-    "gobernante": "",
-    "jefe": "",
-    "leader": "",
-    "presidente": "President",
-    "presidenta": "President",
-    "president": "President",
-    "ministro": "Minister",
-    "ministra": "Minister",
-    "canciller": "Minister",
-    "minister": "Minister",
-    "premier": "Prime Minister",
-    "chancellor": "Chancellor",
-}
-RECIPROCAL_HEADS = {
-    "pais",
-    "parte",
-    "gobierno",
-    "lider",
-    "nacion",
-    "dirigente",
-    "country",
-    "side",
-    "government",
-    "leader",
-    "nation",
-    "party",
-}
-RECIPROCAL_MODS = {"ambos", "ambas", "both", "dos", "two"}
+COREF_NOUNS: dict[str, str] = _G["coref_nouns"]
+RECIPROCAL_HEADS: frozenset[str] = _G["reciprocal_heads"]
+RECIPROCAL_MODS: frozenset[str] = _G["reciprocal_mods"]
 TYPE_RANK = {"person": 0, "agent": 1, "group": 2, "organization": 2, "capital": 3, "country": 4, "media": 5}
 
 
@@ -85,13 +58,16 @@ class ActorFinder:
     def __init__(self, nlp: Any, langdata: LanguageData):
         self.lang = langdata
         self.index: dict[tuple[str, ...], list[kb.Name]] = {}
-        self.maxlen = 1
+        # first folded token -> the name lengths that start with it, longest first
+        self.lengths: dict[str, list[int]] = {}
         for name in kb.load():
             toks = tuple(t.text for t in nlp.tokenizer(name.text))
             key = tuple(fold(t) for t in toks)
             self.index.setdefault(key, []).append(name)
-            self.maxlen = max(self.maxlen, len(key))
+            self.lengths.setdefault(key[0], []).append(len(key))
+        self.lengths = {k: sorted(set(v), reverse=True) for k, v in self.lengths.items()}
         self.agent_maxlen = max(len(k.split()) for k in langdata.agents)
+        self.agent_first = {k.split()[0] for k in langdata.agents}
 
     # -- knowledge-base names -------------------------------------------------------------
     def _name_ok(self, name: kb.Name, toks: Any, caps_sentence: bool, ctx: ArticleContext) -> bool:
@@ -113,11 +89,14 @@ class ActorFinder:
 
     def _names(self, sent: Any, ctx: ArticleContext, caps: bool) -> list[tuple[int, int, kb.Name]]:
         found = []
+        folded = [fold(t.text) for t in sent]
         i = sent.start
         while i < sent.end:
             hit = None
-            for n in range(min(self.maxlen, sent.end - i), 0, -1):
-                key = tuple(fold(t.text) for t in sent.doc[i : i + n])
+            for n in self.lengths.get(folded[i - sent.start], ()):
+                if i + n > sent.end:
+                    continue
+                key = tuple(folded[i - sent.start : i - sent.start + n])
                 cands = self.index.get(key)
                 if not cands:
                     continue
@@ -189,7 +168,8 @@ class ActorFinder:
         out = []
         i = sent.start
         while i < sent.end:
-            if i in taken or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+            first = (fold(doc[i].lemma_), fold(doc[i].text))
+            if i in taken or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ") or not (set(first) & self.agent_first):
                 i += 1
                 continue
             hit = None

@@ -14,88 +14,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from heraldo.actors import TYPE_RANK, TokMention
-from heraldo.lang import LanguageData, Trigger
+from heraldo.lang import LanguageData, Trigger, grammar
 from heraldo.model import Attribution, Mention
 from heraldo.textutil import fold
 
-TARGET_CASES = {
-    "a",
-    "al",
-    "con",
-    "contra",
-    "hacia",
-    "entre",
-    "ante",
-    "sobre",
-    "para",
-    "with",
-    "against",
-    "to",
-    "on",
-    "at",
-    "toward",
-    "towards",
-    "between",
-    "into",
-    "upon",
-    "for",
-}
-AGENT_CASES = {"por", "by"}
-NEGATORS = {"no", "nunca", "jamas", "tampoco", "ni", "not", "n't", "never", "no longer"}
-INTENT_HEADS = {
-    "planear",
-    "pretender",
-    "querer",
-    "proponer",
-    "intentar",
-    "buscar",
-    "prever",
-    "disponer",
-    "dispuesto",
-    "decidir",
-    "prometer",
-    "anunciar",
-    "amenazar",
-    "advertir",
-    "preparar",
-    "announce",
-    "threaten",
-    "warn",
-    "plan",
-    "intend",
-    "want",
-    "aim",
-    "seek",
-    "propose",
-    "expect",
-    "ready",
-    "willing",
-    "prepare",
-    "try",
-    "promise",
-    "vow",
-    "pledge",
-    "hope",
-}
-FUTURE_ADJECTIVES = {
-    "proximo",
-    "futuro",
-    "previsto",
-    "planeado",
-    "propuesto",
-    "eventual",
-    "posible",
-    "upcoming",
-    "planned",
-    "proposed",
-    "future",
-    "next",
-    "possible",
-    "potential",
-}
-POSSIBLE_ADJECTIVES = {"eventual", "posible", "possible", "potential"}
-HYPOTHETICAL_MARKS = {"si", "if", "unless", "whether"}
-MODAL_HYPOTHETICAL = {"could", "might", "may", "would"}
+# Function-word lists come from lang/<code>/grammar.yaml (all languages merged).
+_G = grammar()
+
+TARGET_CASES: frozenset[str] = _G["target_cases"]
+AGENT_CASES: frozenset[str] = _G["agent_cases"]
+NEGATORS: frozenset[str] = _G["negators"]
+INTENT_HEADS: frozenset[str] = _G["intent_heads"]
+FUTURE_ADJECTIVES: frozenset[str] = _G["future_adjectives"]
+POSSIBLE_ADJECTIVES: frozenset[str] = _G["possible_adjectives"]
+HYPOTHETICAL_MARKS: frozenset[str] = _G["hypothetical_marks"]
+MODAL_HYPOTHETICAL: frozenset[str] = _G["modal_hypothetical"]
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -113,9 +46,9 @@ NO_CLIMB = {
     "case",
 }
 # "especulaciones sobre una reunión": a talked-about event has no agent from the governor
-TOPIC_CASES = {"sobre", "acerca", "about", "regarding", "concerning"}
+TOPIC_CASES: frozenset[str] = _G["topic_cases"]
 # "resultaron muertos", "quedaron heridos": the subject of these verbs is the victim
-VICTIM_VERBS = {"resultar", "quedar", "salir"}
+VICTIM_VERBS: frozenset[str] = _G["victim_verbs"]
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from heraldo.textutil import fold
 
@@ -67,6 +68,26 @@ def _spanish_forms(word: str) -> list[str]:
     if w.endswith(("l", "n", "r")):
         return [w, w + "a", w + "es", w + "as"]
     return [w, w + "s"]
+
+
+@cache
+def grammar() -> dict[str, Any]:
+    """Function-word lists of every language, merged (``lang/<code>/grammar.yaml``).
+
+    The stages read one merged set per list: a Spanish preposition never occurs in English text
+    and the reverse, so a language is added by adding its file. Words are accent-folded.
+    """
+    import yaml
+
+    merged: dict[str, Any] = {}
+    for code in SUPPORTED:
+        data = yaml.safe_load((resources.files("heraldo.lang") / code / "grammar.yaml").read_text(encoding="utf-8"))
+        for key, value in data.items():
+            if isinstance(value, dict):
+                merged.setdefault(key, {}).update({fold(k): v for k, v in value.items()})
+            else:
+                merged[key] = merged.get(key, frozenset()) | {fold(str(v)) for v in value or []}
+    return merged
 
 
 @cache
