@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from heraldo.evaluate.score import prf
 from heraldo.pipeline import Pipeline
 from heraldo.textutil import fold
 
@@ -104,18 +105,17 @@ def run_quotes_eval(gold_dir: str | Path, pipeline: Pipeline | None = None) -> d
             content_ok += 1
             speaker_ok += _speaker_ok(preds[pi].speaker, gold[gi])
 
-    def prf(m: int) -> dict[str, float]:
-        p = m / pred_n if pred_n else 0.0
-        r = m / gold_n if gold_n else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0, 4)}
+    def scores(m: int) -> dict[str, float]:
+        p, r, f = prf(m, pred_n, gold_n)
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
     return {
         "gold": str(gold_dir),
         "articles": len(seen),
         "gold_quotes": gold_n,
         "predicted_quotes": pred_n,
-        "content": prf(content_ok),
-        "content_speaker": prf(speaker_ok),
+        "content": scores(content_ok),
+        "content_speaker": scores(speaker_ok),
     }
 
 

@@ -122,7 +122,11 @@ class Tally:
         return pairs
 
     def prf(self, level: str) -> tuple[float, float, float]:
-        m = self.matched[level]
-        p = m / self.pred if self.pred else 0.0
-        r = m / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(self.matched[level], self.pred, self.gold)
+
+
+def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0 where undefined)."""
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
