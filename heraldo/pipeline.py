@@ -25,7 +25,7 @@ from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
 from heraldo.places import city_place, find_places, resolve_city
 from heraldo.quotes import attach_quote, find_quotes, indirect_quotes
-from heraldo.textutil import parse_text
+from heraldo.textutil import fold, parse_text
 
 # CAMEO codes announced or intended protest and force as threats of them.
 THREAT_OF = {"14": "133", "18": "138", "19": "138", "20": "138"}
@@ -37,7 +37,8 @@ class Config:
 
     models: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_MODELS))
     max_chars: int = 2_000_000  # longer inputs get a `too_large` error record
-    max_sentence_chars: int = 5_000  # longer "sentences" (tables, junk) are not parsed
+    max_sentence_chars: int = 5_000  # longer "sentences" (tables, junk) are not coded
+    max_paragraph_chars: int = 100_000  # longer paragraphs are not parsed at all
 
 
 @dataclass
@@ -193,14 +194,12 @@ class Pipeline:
         pub = date.fromisoformat(art.date) if art.date else None
         ctx = ArticleContext(date=pub)
         ptext = parse_text(art.text)
-        segs = [(s, e) for s, e in art.segments]
+        segs = art.segments
         caps = [_mostly_upper(ptext[s:e]) for s, e in segs]
         # Headlines in capitals parse badly; they are parsed in lower case (same length, so the
         # offsets hold) and names are then matched case-insensitively.
         texts = [
-            (_lower_same_length(ptext[s:e]) if up else ptext[s:e])
-            if e - s <= self.config.max_sentence_chars * 20
-            else ""
+            (_lower_same_length(ptext[s:e]) if up else ptext[s:e]) if e - s <= self.config.max_paragraph_chars else ""
             for (s, e), up in zip(segs, caps, strict=True)
         ]
         docs = list(st.nlp.pipe(texts))
@@ -211,13 +210,10 @@ class Pipeline:
                     continue
                 sentences.append((sent, s, st.actors.find(sent, s, ctx, caps=up or None)))
         _inherit_country(sentences)
+        # The countries the article is about: its actors' and every demonym ("costera norcoreana").
         context = {tm.mention.country for _s, _b, ms in sentences for tm in ms if tm.mention.country}
-        context |= {c for _s, _b, ms in sentences for tm in ms if tm.kind == "agent" and (c := tm.mention.country)}
-        for sent, _b, _ms in sentences:
-            for t in sent:
-                dc = language(art.lang or "es").demonyms.get(t.lower_)
-                if dc:
-                    context.add(dc)
+        demonyms = st.coder.lang.demonyms
+        context |= {c for sent, _b, _ms in sentences for t in sent if (c := demonyms.get(fold(t.text)))}
         dateline_place = None
         if art.dateline:
             city = resolve_city(art.dateline.text, context)
