@@ -89,7 +89,7 @@ def _raw_lines(fh: BinaryIO) -> Iterator[tuple[int, bytes]]:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    config = Config(max_chars=args.max_chars)
+    config = Config(max_chars=args.max_chars, time_limit=args.time_limit)
     if args.input != "-" and not Path(args.input).is_file():
         print(f"heraldo code: input file not found: {args.input}", file=sys.stderr)
         return EXIT_USAGE
@@ -256,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--lang", default="auto", choices=["es", "en", "auto"])
     c.add_argument("--workers", type=int, default=1)
     c.add_argument("--max-chars", type=int, default=Config().max_chars)
+    c.add_argument("--time-limit", type=float, default=Config().time_limit, help="seconds per article (0 = none)")
     c.set_defaults(func=cmd_code)
     r = sub.add_parser("run", help="code files or folders into a DuckDB store and print the events")
     r.add_argument("paths", nargs="+", help=".jsonl, .txt, .html files or folders")

@@ -9,7 +9,10 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -23,7 +26,7 @@ from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
-from heraldo.places import city_place, find_places, resolve_city
+from heraldo.places import city_place, find_places, gazetteer, resolve_city
 from heraldo.quotes import attach_quote, find_quotes, indirect_quotes
 from heraldo.textutil import fold, parse_text
 
@@ -39,6 +42,7 @@ class Config:
     max_chars: int = 2_000_000  # longer inputs get a `too_large` error record
     max_sentence_chars: int = 5_000  # longer "sentences" (tables, junk) are not coded
     max_paragraph_chars: int = 100_000  # longer paragraphs are not parsed at all
+    time_limit: float = 120.0  # seconds per article before a `timeout` error record (0 = none)
 
 
 @dataclass
@@ -92,6 +96,9 @@ class Pipeline:
                 )
             nlp = load_model(self.config.models[lang])
             data = language(lang)
+            gazetteer()  # resources load here, once, never inside an article's time limit
+            import dateparser  # noqa: F401  (slow first import)
+
             self._langs[lang] = _Lang(nlp, ActorFinder(nlp, data), EventCoder(data))
         return self._langs[lang]
 
@@ -146,8 +153,9 @@ class Pipeline:
         return art, offsets
 
     # -- the article function ---------------------------------------------------------------------
-    def code(self, record: Any) -> CodedArticle:
-        """Code one input record. Raises InputError for bad input (see `code_safe`)."""
+    def code(self, record: Any, time_limit: float = 0.0) -> CodedArticle:
+        """Code one input record. Raises InputError for bad input (see `code_safe`); with a
+        `time_limit`, coding (not loading the resources) may take at most that many seconds."""
         art, offsets = self.article(record)
         lang = art.lang
         if not lang:
@@ -160,22 +168,24 @@ class Pipeline:
                 f"{', '.join(SUPPORTED)}); pass `lang` if detection was wrong",
             )
         art.lang = lang
-        coded = self._code_article(art, self.stages(lang))
+        stages = self.stages(lang)  # loading models is not the article's time
+        with _time_limit(time_limit):
+            coded = self._code_article(art, stages)
         if offsets is not None:
             _remap(coded, offsets)
         return coded
 
     def code_safe(self, record: Any, line: int | None = None) -> CodedArticle:
-        """Like `code`, but bad input becomes an error record instead of an exception."""
+        """Like `code`, but bad input becomes an error record instead of an exception, and an
+        article that takes longer than `Config.time_limit` seconds gives a `timeout` record."""
+        rid = record.get("id") if isinstance(record, dict) else None
         try:
-            coded = self.code(record)
+            coded = self.code(record, time_limit=self.config.time_limit)
         except InputError as exc:
-            rid = record.get("id") if isinstance(record, dict) else None
             coded = CodedArticle(
                 id=None if rid is None else str(rid), lang=None, title=None, date=None, error=exc.to_json()
             )
         except Exception as exc:  # noqa: BLE001 - one bad article must never stop a batch
-            rid = record.get("id") if isinstance(record, dict) else None
             coded = CodedArticle(
                 id=None if rid is None else str(rid),
                 lang=None,
@@ -337,6 +347,26 @@ class Pipeline:
                     confidence=max(0.05, min(confidence, 0.95)),
                     rule=cand.rule,
                 )
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise InputError('timeout') if the block runs longer than `seconds` (main thread only:
+    elsewhere, and with 0, no limit is set)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum: int, _frame: Any) -> None:
+        raise InputError("timeout", f"coding took longer than {seconds:g} s (Config.time_limit / --time-limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _mostly_upper(text: str) -> bool:

@@ -131,3 +131,16 @@ def test_stdin_stdout_and_usage_errors(tmp_path):
     assert missing.returncode == 2
     unknown = subprocess.run([sys.executable, "-m", "heraldo", "code", "--bogus"], capture_output=True, timeout=60)
     assert unknown.returncode == 2
+
+
+def test_an_article_over_the_time_limit_gives_a_timeout_record_and_the_batch_goes_on(tmp_path):
+    paragraph = "El Gobierno condenó el ataque {} de los rebeldes contra la población civil. " * 10
+    long_text = "\n\n".join(paragraph.replace("{}", str(i)) for i in range(300))  # distinct paragraphs, ~20 s of work
+    lines = [
+        json.dumps({"id": "slow", "text": long_text, "lang": "es"}).encode(),
+        json.dumps({"id": "ok", "text": "Rusia condenó a Ucrania.", "lang": "es"}).encode(),
+    ]
+    rc, records, _ = run_code(tmp_path, lines, "--time-limit", "1")
+    assert rc == 3
+    assert records[0]["error"]["type"] == "timeout"
+    assert records[1]["error"] is None and records[1]["events"]

@@ -139,7 +139,7 @@ _COMPILED = {lang: _patterns(lang) for lang in ("es", "en")}
 
 
 def _parse_full(expr: str, lang: str, anchor: date | None) -> date | None:
-    import dateparser
+    import dateparser  # imported on first use (about half a second)
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past"}
     if anchor:
