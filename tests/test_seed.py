@@ -104,3 +104,9 @@ def test_every_offset_points_into_the_input(seed):
         got = text[s.start : s.end]
         expected = s.sentence if hasattr(s, "sentence") else s.text
         assert got == expected, (s, got)
+
+
+def test_the_2024_treaty_is_a_background_event_dated_2024(seed):
+    coded, _ = seed
+    treaty = [e for e in coded.events if e.cameo == "057" and e.evidence.trigger.text == "firma"]
+    assert treaty and all((e.date, e.date_precision) == ("2024-01-01", "year") for e in treaty)
