@@ -28,7 +28,7 @@ from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
 from heraldo.places import city_place, find_places, gazetteer, resolve_city
 from heraldo.quotes import attach_quote, find_quotes, indirect_quotes
-from heraldo.textutil import fold, parse_text
+from heraldo.textutil import fold, mostly_upper, parse_text
 
 # CAMEO codes announced or intended protest and force as threats of them.
 THREAT_OF = {"14": "133", "18": "138", "19": "138", "20": "138"}
@@ -178,23 +178,18 @@ class Pipeline:
     def code_safe(self, record: Any, line: int | None = None) -> CodedArticle:
         """Like `code`, but bad input becomes an error record instead of an exception, and an
         article that takes longer than `Config.time_limit` seconds gives a `timeout` record."""
-        rid = record.get("id") if isinstance(record, dict) else None
         try:
             coded = self.code(record, time_limit=self.config.time_limit)
+            coded.line = line
+            return coded
         except InputError as exc:
-            coded = CodedArticle(
-                id=None if rid is None else str(rid), lang=None, title=None, date=None, error=exc.to_json()
-            )
+            error = exc.to_json()
         except Exception as exc:  # noqa: BLE001 - one bad article must never stop a batch
-            coded = CodedArticle(
-                id=None if rid is None else str(rid),
-                lang=None,
-                title=None,
-                date=None,
-                error={"type": "internal", "message": f"{type(exc).__name__}: {exc}"[:500]},
-            )
-        coded.line = line
-        return coded
+            error = {"type": "internal", "message": f"{type(exc).__name__}: {exc}"[:500]}
+        rid = record.get("id") if isinstance(record, dict) else None
+        return CodedArticle(
+            id=None if rid is None else str(rid), lang=None, title=None, date=None, error=error, line=line
+        )
 
     def code_many(self, records: Iterable[Any]) -> Iterator[CodedArticle]:
         for n, rec in enumerate(records, 1):
@@ -205,7 +200,7 @@ class Pipeline:
         ctx = ArticleContext(date=pub)
         ptext = parse_text(art.text)
         segs = art.segments
-        caps = [_mostly_upper(ptext[s:e]) for s, e in segs]
+        caps = [mostly_upper(ptext[s:e], min_letters=8) for s, e in segs]
         # Headlines in capitals parse badly; they are parsed in lower case (same length, so the
         # offsets hold) and names are then matched case-insensitively.
         texts = [
@@ -367,11 +362,6 @@ def _time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
 def _lower_same_length(text: str) -> str:

@@ -16,6 +16,12 @@ def parse_text(text: str) -> str:
     return text.translate(_PARSE_TRANSLATION)
 
 
+def mostly_upper(text: str, min_letters: int = 1) -> bool:
+    """Is `text` written in capitals (a wire headline)? Needs at least `min_letters` letters."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= min_letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case and strip accents: 'Moscú' -> 'moscu', 'Wŏnsan' -> 'wonsan'."""

@@ -16,7 +16,7 @@ from typing import Any
 from heraldo import kb
 from heraldo.lang import LanguageData, grammar
 from heraldo.model import Mention
-from heraldo.textutil import fold
+from heraldo.textutil import fold, mostly_upper
 
 _G = grammar()  # function-word lists from lang/<code>/grammar.yaml
 
@@ -40,6 +40,11 @@ class TokMention:
     kind: str  # person|country|capital|organization|group|media|agent|demonym|ner|reciprocal
     locative: bool = False
     pair: tuple[Mention, Mention] | None = None  # for "ambos países"
+
+    def can_act(self) -> bool:
+        """Can this mention be an event's source or target? Not a place ("en Moscú"), not a
+        byline agency, and coded (or standing for a coded pair)."""
+        return not self.locative and self.kind != "media" and bool(self.mention.code or self.pair)
 
 
 @dataclass
@@ -118,8 +123,7 @@ class ActorFinder:
         so names match regardless of case; by default it is read off the sentence."""
         doc = sent.doc
         if caps is None:
-            letters = [c for c in sent.text if c.isalpha()]
-            caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
+            caps = mostly_upper(sent.text)
         out: list[TokMention] = []
         taken: set[int] = set()
 

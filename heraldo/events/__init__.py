@@ -173,7 +173,7 @@ class EventCoder:
         depth = 0
         while frontier and depth < 6:
             here = [by_token[t.i] for t in frontier if t.i in by_token and not (skip and t.i in skip)]
-            here = [tm for tm in here if not tm.locative and tm.kind != "media" and (tm.mention.code or tm.pair)]
+            here = [tm for tm in here if tm.can_act()]
             if here:
                 appos = [
                     by_token[c.i]
@@ -224,7 +224,7 @@ class EventCoder:
         for c in head_tok.subtree:
             if c.dep_ == "conj" and c.i in by_token:
                 cm = by_token[c.i]
-                if cm is not best and cm not in out and cm.mention.code and not cm.locative and cm.kind != "media":
+                if cm is not best and cm not in out and cm.can_act() and cm.mention.code:
                     out.append(cm)
         return out
 
@@ -251,7 +251,7 @@ class EventCoder:
         while frontier and depth < 5:
             for t in frontier:
                 tm = by_token.get(t.i)
-                if tm and t.i not in skip and not tm.locative and tm.kind != "media" and (tm.mention.code or tm.pair):
+                if tm and t.i not in skip and tm.can_act():
                     return [tm]
             frontier = [c for t in frontier for c in t.children if c.dep_ not in ("acl", "acl:relcl", "relcl", "punct")]
             depth += 1
@@ -290,7 +290,7 @@ class EventCoder:
         if not sources and _case(tok) in ("en", "in", "on") and tok.head.i in by_token:
             # "los mineros en huelga", "workers on strike": the actor the event noun describes
             head_tm = by_token[tok.head.i]
-            if head_tm.mention.code and not head_tm.locative and head_tm.kind != "media":
+            if head_tm.can_act() and head_tm.mention.code:
                 sources, how = [head_tm], "state-of-actor"
         if not sources:
             # "el paro convocado por la oposición", "the strike called by the unions"
