@@ -1,4 +1,4 @@
-"""Command line: `heraldo code | run | kb`.
+"""Command line: `heraldo code | run | ingest | query | timeline | export | serve | eval | kb`.
 
 `heraldo code` follows docs/coding-contract.md exactly: one output line per input line, in
 order, progress on stderr, exit status 0 (all coded), 3 (some error records), 2 (bad usage).
@@ -144,52 +144,223 @@ def print_events(events: list[dict[str, Any]], out: TextIO = sys.stdout, width: 
         out.write(f"    — {e['article_id']}: {e['source_text'] or '(not named)'} / {e['target_text'] or '—'}\n\n")
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from heraldo.store import article_key, open_store
+class IngestProgress:
+    """Articles seen, stored, skipped and failed; a line on stderr every 10 s (every 0.2 s on a tty)."""
 
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
-    if missing:
-        print(f"heraldo run: not found: {', '.join(missing)}", file=sys.stderr)
-        return EXIT_USAGE
+    def __init__(self, stream: TextIO = sys.stderr, quiet: bool = False):
+        self.stream, self.tty, self.quiet = stream, stream.isatty(), quiet
+        self.t0 = self.last = time.monotonic()
+        self.added = self.skipped = self.errors = 0
+
+    def tick(self) -> None:
+        now = time.monotonic()
+        if self.quiet or now - self.last < (0.2 if self.tty else 10):
+            return
+        self.last = now
+        rate = self.added / (now - self.t0)
+        line = f"{self.added} stored, {self.skipped} already there, {self.errors} errors ({rate:.1f} articles/s)"
+        self.stream.write(("\r" + line) if self.tty else f"progress: {line}\n")
+        self.stream.flush()
+
+
+def ingest(args: argparse.Namespace, store: Any, progress: IngestProgress) -> None:
+    """Code every input not yet in the store, one transaction per article (resumable)."""
+    from heraldo.store import article_key
+
     pipe = Pipeline(Config(max_chars=args.max_chars))
-    store = open_store(args.db)
-    added = skipped = errors = 0
     for origin, n, rec in iter_paths(args.paths):
         if isinstance(rec, InputError):
-            errors += 1
+            progress.errors += 1
             print(f"{origin}:{n}: {rec.type}: {rec.message}", file=sys.stderr)
             continue
         if isinstance(rec, dict) and args.lang and not rec.get("lang"):
             rec["lang"] = args.lang
         key = article_key(rec) if isinstance(rec, dict) else ""
         if key and store.has(key):
-            skipped += 1
+            progress.skipped += 1
+            progress.tick()
             continue
         coded = pipe.code_safe(rec, line=n)
         if coded.error:
-            errors += 1
+            progress.errors += 1
             print(f"{origin}:{n}: {coded.error['type']}: {coded.error['message']}", file=sys.stderr)
             continue
         store.add(key, coded)
-        added += 1
+        progress.added += 1
+        progress.tick()
         if args.verbose:
             print(f"stored {coded.id} {key}", file=sys.stderr, flush=True)
-    events = store.events(limit=args.show)
+
+
+def _open_db(db: str, read_only: bool = False) -> Any:
+    from heraldo.store import open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except Exception as exc:  # a clear message, never a traceback, for a store that cannot be opened
+        print(f"heraldo: cannot open the store {db}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return None
+
+
+def _store_label(db: str) -> str:
+    from heraldo.store import is_postgres
+
+    return db.split("@")[-1] if is_postgres(db) else os.path.abspath(db)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
+    if missing:
+        print(f"heraldo {args.command}: not found: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    store = _open_db(args.db)
+    if store is None:
+        return 1
+    progress = IngestProgress(quiet=args.command == "run")
+    try:
+        ingest(args, store, progress)
+    except Exception as exc:  # the store failed (disk full, read-only): what was committed stays valid
+        store.close()
+        print(f"\nheraldo {args.command}: the store failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("Articles committed before the failure are complete; rerun to resume.", file=sys.stderr)
+        return 1
+    events = store.events(limit=args.show) if args.command == "run" else []
     counts = store.counts()
     store.close()
-    print_events(events)
-    print(f"{added} articles coded, {skipped} already in the store, {errors} errors.")
+    if args.command == "run":
+        print_events(events)
+    summary = f"{progress.added} articles coded, {progress.skipped} already in the store, {progress.errors} errors."
+    print(summary if args.command == "run" else ("\r" if progress.tty else "") + summary, file=sys.stdout)
     print(
-        f"Store: {os.path.abspath(args.db)} — {counts['articles']} articles, {counts['events']} events, "
-        f"{counts['mentions']} actor mentions, {counts['places']} places, {counts['quotes']} quotes."
+        f"Store: {_store_label(args.db)} — {counts['articles']} articles, {counts['events']} events "
+        f"({counts['merged_events']} after merging reports of the same event), {counts['mentions']} actor mentions, "
+        f"{counts['places']} places, {counts['quotes']} quotes."
     )
-    print(
-        "Next: query it with DuckDB, e.g.\n"
-        f"  .venv/bin/python -c \"import duckdb; print(duckdb.connect('{args.db}', read_only=True)"
-        ".sql('SELECT cameo, source_code, target_code, place_name FROM events'))\"\n"
-        "  or code your own articles: .venv/bin/heraldo code --input my.jsonl --output coded.jsonl"
-    )
-    return EXIT_SOME_ERRORS if errors else EXIT_OK
+    if args.command == "run":
+        print(
+            "Next:\n"
+            f"  .venv/bin/heraldo serve --db {args.db}      # dashboard and API on http://127.0.0.1:8000\n"
+            f"  .venv/bin/heraldo query --db {args.db} --dyad PRK,RUS\n"
+            f"  .venv/bin/heraldo export --db {args.db} --format gdelt --output events.tsv\n"
+            "  .venv/bin/heraldo code --input my.jsonl --output coded.jsonl   # the JSON-lines contract"
+        )
+    return EXIT_SOME_ERRORS if progress.errors else EXIT_OK
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    from heraldo.store import FILTERS
+
+    return {k: getattr(args, k) for k in FILTERS if getattr(args, k, None) not in (None, "")}
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    from heraldo.store import FILTERS
+
+    g = p.add_argument_group("filters")
+    for key, help_text in FILTERS.items():
+        if key != "article":
+            g.add_argument(f"--{key}", default=None, help=help_text)
+
+
+def _output(path: str | None) -> TextIO:
+    return sys.stdout if path in (None, "-") else open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from heraldo.store import export
+
+    store = _open_db(args.db, read_only=True)
+    if store is None:
+        return 1
+    try:
+        filters = _filters(args)
+        if args.format == "table":
+            rows = store.events(limit=args.limit or 1_000_000, filters=filters)
+            print_events(rows)
+            print(f"{len(rows)} of {store.count_events(filters)} matching events.")
+            return EXIT_OK
+        rows_iter = store.iter_events(filters, limit=args.limit or None)
+        if args.format == "parquet":
+            if not args.output or args.output == "-":
+                print("heraldo query: --format parquet needs --output FILE", file=sys.stderr)
+                return EXIT_USAGE
+            n = export.write_parquet(rows_iter, args.output)
+        else:
+            out = _output(args.output)
+            n = (export.write_csv if args.format == "csv" else export.write_jsonl)(rows_iter, out)
+            if out is not sys.stdout:
+                out.close()
+        print(f"{n} events written.", file=sys.stderr)
+        return EXIT_OK
+    except ValueError as exc:
+        print(f"heraldo query: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        store.close()
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    store = _open_db(args.db, read_only=True)
+    if store is None:
+        return 1
+    try:
+        series = store.timeline(_filters(args), by=args.by)
+    except ValueError as exc:
+        print(f"heraldo timeline: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        store.close()
+    if args.format == "json":
+        print(json.dumps(series, indent=1))
+    elif args.format == "csv":
+        from heraldo.store.export import write_csv
+
+        write_csv(series, sys.stdout)
+    else:
+        print(
+            f"{'period':<12}{'events':>7}{'verb.coop':>10}{'mat.coop':>9}{'verb.conf':>10}{'mat.conf':>9}{'goldstein':>10}"
+        )
+        for p in series:
+            print(
+                f"{p['period']:<12}{p['events']:>7}{p['q1']:>10}{p['q2']:>9}{p['q3']:>10}{p['q4']:>9}{p['goldstein']:>10.1f}"
+            )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from heraldo.store import export
+
+    store = _open_db(args.db, read_only=True)
+    if store is None:
+        return 1
+    try:
+        filters = _filters(args)
+        if args.format == "parquet":
+            rows = store.iter_merged(filters) if args.merged else store.iter_events(filters)
+            n = export.write_parquet(rows, args.output)
+        else:
+            out = _output(args.output)
+            if args.format == "gdelt":
+                n = export.write_gdelt(store.iter_merged(filters), out, header=args.header)
+            else:
+                n = export.write_jsonl((export.polecat_record(m) for m in store.iter_merged(filters)), out)
+            if out is not sys.stdout:
+                out.close()
+    except ValueError as exc:
+        print(f"heraldo export: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        store.close()
+    what = "merged events" if args.format in ("gdelt", "polecat") or args.merged else "events"
+    print(f"{n} {what} written ({args.format}).", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from heraldo.server import serve
+
+    token = os.environ.get("HERALDO_TOKEN") or None
+    return serve(db=args.db, host=args.host, port=args.port, token=token, cors=args.cors or [], max_body=args.max_body)
 
 
 def cmd_kb_show(args: argparse.Namespace) -> int:
@@ -258,14 +429,46 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--max-chars", type=int, default=Config().max_chars)
     c.add_argument("--time-limit", type=float, default=Config().time_limit, help="seconds per article (0 = none)")
     c.set_defaults(func=cmd_code)
-    r = sub.add_parser("run", help="code files or folders into a DuckDB store and print the events")
-    r.add_argument("paths", nargs="+", help=".jsonl, .txt, .html files or folders")
-    r.add_argument("--db", default="heraldo.duckdb")
-    r.add_argument("--lang", default=None, choices=["es", "en"])
-    r.add_argument("--show", type=int, default=100, help="how many events to print")
-    r.add_argument("--max-chars", type=int, default=Config().max_chars)
-    r.add_argument("--verbose", action="store_true", help="print a line on stderr for each stored article")
-    r.set_defaults(func=cmd_run)
+    for name, help_text in (
+        ("run", "code files or folders into the store and print the events"),
+        ("ingest", "code files or folders into the store (resumable, progress on stderr)"),
+    ):
+        r = sub.add_parser(name, help=help_text)
+        r.add_argument("paths", nargs="+", help=".jsonl, .txt, .html files or folders")
+        r.add_argument("--db", default="heraldo.duckdb", help="DuckDB file or postgresql:// URL")
+        r.add_argument("--lang", default=None, choices=["es", "en"])
+        r.add_argument("--show", type=int, default=100, help="how many events to print (run)")
+        r.add_argument("--max-chars", type=int, default=Config().max_chars)
+        r.add_argument("--verbose", action="store_true", help="print a line on stderr for each stored article")
+        r.set_defaults(func=cmd_ingest)
+    q = sub.add_parser("query", help="events from the store, filtered, as a table, CSV, JSON lines or Parquet")
+    q.add_argument("--db", default="heraldo.duckdb", help="DuckDB file or postgresql:// URL")
+    q.add_argument("--format", default="table", choices=["table", "csv", "json", "parquet"])
+    q.add_argument("--output", default=None, help="file (default stdout; required for parquet)")
+    q.add_argument("--limit", type=int, default=0, help="at most this many events (0 = all)")
+    _add_filters(q)
+    q.set_defaults(func=cmd_query)
+    t = sub.add_parser("timeline", help="merged events per period and quad class, with summed Goldstein scores")
+    t.add_argument("--db", default="heraldo.duckdb", help="DuckDB file or postgresql:// URL")
+    t.add_argument("--by", default="month", choices=["day", "week", "month", "year"])
+    t.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    _add_filters(t)
+    t.set_defaults(func=cmd_timeline)
+    x = sub.add_parser("export", help="GDELT 2.0 event table, POLECAT-style JSON lines, or Parquet")
+    x.add_argument("--db", default="heraldo.duckdb", help="DuckDB file or postgresql:// URL")
+    x.add_argument("--format", required=True, choices=["gdelt", "polecat", "parquet"])
+    x.add_argument("--output", required=True, help="file, or - for stdout (not for parquet)")
+    x.add_argument("--header", action="store_true", help="gdelt: write the column names first")
+    x.add_argument("--merged", action="store_true", help="parquet: one row per merged event instead of per report")
+    _add_filters(x)
+    x.set_defaults(func=cmd_export)
+    v = sub.add_parser("serve", help="the REST API and the dashboard")
+    v.add_argument("--db", default="heraldo.duckdb", help="DuckDB file or postgresql:// URL")
+    v.add_argument("--host", default="127.0.0.1", help="interface to bind (default loopback only)")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--cors", action="append", metavar="ORIGIN", help="allow this origin (CORS is off by default)")
+    v.add_argument("--max-body", type=int, default=2_000_000, help="largest request body in bytes")
+    v.set_defaults(func=cmd_serve)
     e = sub.add_parser("eval", help="score heraldo against a gold file")
     e.add_argument("--gold", required=True, help="UniversalPetrarch/PETRARCH XML or PLOVER gold JSON")
     e.add_argument("--lang", default=None, choices=["es", "en"])
@@ -291,7 +494,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `heraldo export ... | head`: the reader left; not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -33,3 +33,89 @@ def examples(pipeline: Pipeline) -> dict[str, tuple[CodedArticle, str]]:
 
 def code_text(pipeline: Pipeline, text: str, lang: str, date: str = "2025-07-13") -> CodedArticle:
     return pipeline.code({"id": "t", "text": text, "lang": lang, "date": date})
+
+
+# -- real servers the tests start themselves ------------------------------------------------------
+IN_CI = os.environ.get("CI") == "true"
+
+
+def missing(what: str) -> None:
+    """Skip when a system part is absent locally; in CI (CI=true) that is a failure."""
+    if IN_CI:
+        pytest.fail(f"{what} is required when CI=true (.ci/run installs it)")
+    pytest.skip(f"{what} is not installed")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server from Debian's package, as the `postgres` user, on loopback.
+    Yields a libpq URL prefix; tests make their own database on it."""
+    import shutil
+    import subprocess
+    import tempfile
+    import time
+
+    initdbs = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not initdbs:
+        missing("PostgreSQL (Debian package postgresql)")
+    bindir = initdbs[-1].parent
+    data = Path(tempfile.mkdtemp(prefix="heraldo-pg-"))
+    as_postgres: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses root: run the server as the postgres user
+        shutil.chown(data, "postgres")
+        as_postgres = ["runuser", "-u", "postgres", "--"]
+    port = free_port()
+    subprocess.run(
+        as_postgres + [str(bindir / "initdb"), "--no-sync", "-A", "trust", "-U", "postgres", "-D", str(data)],
+        check=True,
+        capture_output=True,
+    )
+    opts = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        as_postgres + [str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(data / "log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
+    url = f"postgresql://postgres@127.0.0.1:{port}"
+    try:
+        yield url
+    finally:
+        subprocess.run(
+            as_postgres + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"], capture_output=True
+        )
+        time.sleep(0.2)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server, request) -> str:
+    """A fresh, empty database on the test server."""
+    import uuid
+
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(postgres_server + "/postgres", autocommit=True) as con:
+        con.execute(f"CREATE DATABASE {name}")
+    return f"{postgres_server}/{name}"
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, tmp_path):
+    """The same store tests run against both backends."""
+    from heraldo.store import open_store
+
+    if request.param == "duckdb":
+        s = open_store(tmp_path / "store.duckdb")
+    else:
+        s = open_store(request.getfixturevalue("postgres_url"))
+    yield s
+    s.close()

@@ -1,7 +1,30 @@
-"""The event store. `open_store(path)` returns the DuckDB backend (the default); a PostgreSQL
-backend will implement the same `Store` interface (see docs/architecture.md).
+"""The event store: one interface (`SQLStore`), two backends.
+
+`open_store("heraldo.duckdb")` opens (creating and migrating) an embedded DuckDB file, the
+default; `open_store("postgresql://…")` a PostgreSQL database. See docs/store.md.
 """
 
-from heraldo.store.duck import DuckStore, Store, article_key, open_store
+from __future__ import annotations
 
-__all__ = ["DuckStore", "Store", "article_key", "open_store"]
+from pathlib import Path
+
+from heraldo.store.duck import DuckStore
+from heraldo.store.sql import FILTERS, SCHEMA_VERSION, SQLStore, article_key
+
+Store = SQLStore
+
+
+def is_postgres(target: str | Path) -> bool:
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def open_store(target: str | Path, read_only: bool = False) -> SQLStore:
+    """A DuckDB file path or a PostgreSQL URL."""
+    if is_postgres(target):
+        from heraldo.store.postgres import PgStore
+
+        return PgStore(str(target))
+    return DuckStore(target, read_only=read_only)
+
+
+__all__ = ["FILTERS", "SCHEMA_VERSION", "DuckStore", "SQLStore", "Store", "article_key", "is_postgres", "open_store"]
