@@ -96,16 +96,25 @@ def postgres_server():
 
 
 @pytest.fixture
-def postgres_url(postgres_server, request) -> str:
-    """A fresh, empty database on the test server."""
+def new_postgres_db(postgres_server):
+    """Makes fresh, empty databases on the test server: call it for each URL you need."""
     import uuid
 
     import psycopg
 
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(postgres_server + "/postgres", autocommit=True) as con:
-        con.execute(f"CREATE DATABASE {name}")
-    return f"{postgres_server}/{name}"
+    def make() -> str:
+        name = "t_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(postgres_server + "/postgres", autocommit=True) as con:
+            con.execute(f"CREATE DATABASE {name}")
+        return f"{postgres_server}/{name}"
+
+    return make
+
+
+@pytest.fixture
+def postgres_url(new_postgres_db) -> str:
+    """A fresh, empty database on the test server."""
+    return str(new_postgres_db())
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])

@@ -1,4 +1,5 @@
-"""A `heraldo run` killed with SIGKILL mid-batch resumes without loss or duplicates."""
+"""A `heraldo ingest` killed with SIGKILL mid-batch resumes without loss or duplicates, on both
+store backends."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import signal
 import subprocess
 import sys
 
-import duckdb
+import pytest
+
+from heraldo.store import open_store
 
 SUBJECTS = ["Rusia", "Ucrania", "Japón", "Chile", "Colombia", "Perú", "México", "Francia"]
 VERBS = ["condenó", "criticó", "apoyó", "amenazó", "atacó"]
@@ -25,13 +28,14 @@ def _batch(path, n=60):
 
 
 def _state(db):
-    con = duckdb.connect(str(db), read_only=True)
-    arts = con.execute("SELECT article_key FROM articles ORDER BY 1").fetchall()
-    events = con.execute(
-        "SELECT article_key, cameo, source_code, target_code, trigger_start FROM events ORDER BY 1, 5, 2, 3, 4"
-    ).fetchall()
-    con.close()
-    return arts, events
+    store = open_store(db, read_only=True)
+    arts = store._all("SELECT article_key FROM articles ORDER BY 1")
+    events = store._all(
+        "SELECT article_key, cameo, source_code, target_code, trigger_start, merged_id FROM events ORDER BY 1, 5, 2, 3, 4"
+    )
+    merged = store._all("SELECT merged_id, num_mentions, num_articles, num_sources FROM merged_events ORDER BY 1")
+    store.close()
+    return arts, events, merged
 
 
 def _run(src, db, *extra):
@@ -43,15 +47,19 @@ def _run(src, db, *extra):
     )
 
 
-def test_kill_mid_batch_then_resume(tmp_path):
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
+def test_kill_mid_batch_then_resume(tmp_path, request, backend):
     src = tmp_path / "batch.jsonl"
     _batch(src)
-    reference = tmp_path / "ref.duckdb"
+    if backend == "duckdb":
+        reference, db = tmp_path / "ref.duckdb", tmp_path / "killed.duckdb"
+    else:
+        make = request.getfixturevalue("new_postgres_db")
+        reference, db = make(), make()
     assert _run(src, reference).returncode == 0
 
-    db = tmp_path / "killed.duckdb"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "heraldo", "run", str(src), "--db", str(db), "--show", "0", "--verbose"],
+        [sys.executable, "-m", "heraldo", "ingest", str(src), "--db", str(db), "--show", "0", "--verbose"],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
@@ -66,7 +74,7 @@ def test_kill_mid_batch_then_resume(tmp_path):
                 break
     proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
-    partial, _ = _state(db)
+    partial = _state(db)[0]
     assert 17 <= len(partial) < 60  # killed mid-batch, committed articles kept
 
     resumed = _run(src, db)

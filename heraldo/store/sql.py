@@ -231,11 +231,14 @@ class SQLStore:
     def migrate(self) -> list[int]:
         """Apply the migrations this database has not seen; returns the versions applied."""
         with self._lock:
-            self._execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations "
-                "(version INTEGER PRIMARY KEY, name TEXT, applied_at TIMESTAMP DEFAULT current_timestamp)"
-            )
-            done = {r["version"] for r in self._all("SELECT version FROM schema_migrations")}
+            try:  # read first: a database that is up to date is never written to (read-only replicas)
+                done = {r["version"] for r in self._all("SELECT version FROM schema_migrations")}
+            except Exception:
+                self._execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations "
+                    "(version INTEGER PRIMARY KEY, name TEXT, applied_at TIMESTAMP DEFAULT current_timestamp)"
+                )
+                done = set()
             applied = []
             for version, name, statements in migrations():
                 if version in done:
