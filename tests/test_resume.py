@@ -31,7 +31,8 @@ def _state(db):
     store = open_store(db, read_only=True)
     arts = store._all("SELECT article_key FROM articles ORDER BY 1")
     events = store._all(
-        "SELECT article_key, cameo, source_code, target_code, trigger_start, merged_id FROM events ORDER BY 1, 5, 2, 3, 4"
+        "SELECT article_key, cameo, source_code, target_code, trigger_start, merged_id FROM events "
+        "ORDER BY 1, 5, 2, 3, 4"
     )
     merged = store._all("SELECT merged_id, num_mentions, num_articles, num_sources FROM merged_events ORDER BY 1")
     store.close()
