@@ -1,4 +1,4 @@
-"""Command line: `heraldo code | run | ingest | query | timeline | export | serve | eval | kb`.
+"""Command line: `heraldo code | run | ingest | query | timeline | export | serve | batch | eval | kb`.
 
 `heraldo code` follows docs/coding-contract.md exactly: one output line per input line, in
 order, progress on stderr, exit status 0 (all coded), 3 (some error records), 2 (bad usage).
@@ -356,6 +356,39 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from heraldo.engines import make_splits
+
+    try:
+        splits = make_splits(args.inputs, split_bytes=int(args.split_mb * 1_000_000))
+    except FileNotFoundError as exc:
+        print(f"heraldo batch: not found: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    out = Path(args.output)
+    if out.exists() and any(out.iterdir()) and not args.overwrite:
+        print(f"heraldo batch: {out} is not empty (use --overwrite)", file=sys.stderr)
+        return EXIT_USAGE
+    config = Config(max_chars=args.max_chars, time_limit=args.time_limit)
+    t0 = time.monotonic()
+    if args.engine == "dask":
+        from heraldo.engines.dask_engine import run_dask
+
+        rows = run_dask(splits, out, config, scheduler=args.scheduler, workers=args.workers)
+    elif args.engine == "spark":
+        from heraldo.engines.spark_engine import run_spark
+
+        rows = run_spark(splits, out, config, master=args.master, workers=args.workers)
+    else:
+        from heraldo.engines import run_local
+
+        rows = run_local(splits, out, config, workers=args.workers)
+    print(
+        f"heraldo batch ({args.engine}): {len(splits)} splits, {rows} rows in {time.monotonic() - t0:.1f} s -> {out}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from heraldo.server import serve
 
@@ -462,6 +495,20 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--merged", action="store_true", help="parquet: one row per merged event instead of per report")
     _add_filters(x)
     x.set_defaults(func=cmd_export)
+    b = sub.add_parser(
+        "batch", help="code JSON-lines/Parquet inputs into a Parquet directory, locally or on Dask/Spark"
+    )
+    b.add_argument("inputs", nargs="+", help=".jsonl or .parquet files, or folders of them")
+    b.add_argument("--output", required=True, help="output directory (one Parquet file per split)")
+    b.add_argument("--engine", default="local", choices=["local", "dask", "spark"])
+    b.add_argument("--workers", type=int, default=2, help="local processes, LocalCluster workers or local[N]")
+    b.add_argument("--scheduler", default=None, help="dask: address of an existing scheduler (tcp://host:8786)")
+    b.add_argument("--master", default=None, help="spark: master URL (default local[--workers])")
+    b.add_argument("--split-mb", type=float, default=4.0, help="size of a JSON-lines split in MB")
+    b.add_argument("--overwrite", action="store_true", help="write into a non-empty output directory")
+    b.add_argument("--max-chars", type=int, default=Config().max_chars)
+    b.add_argument("--time-limit", type=float, default=Config().time_limit, help="seconds per article (0 = none)")
+    b.set_defaults(func=cmd_batch)
     v = sub.add_parser("serve", help="the REST API and the dashboard")
     v.add_argument("--db", default="heraldo.duckdb", help="DuckDB file or postgresql:// URL")
     v.add_argument("--host", default="127.0.0.1", help="interface to bind (default loopback only)")
