@@ -42,7 +42,7 @@ def _task(split: Split, out_dir: str) -> int:
     pipe = getattr(get_worker(), "heraldo_pipeline", None)
     if pipe is None:  # a worker that joined after the plugin was registered
         pipe = Pipeline()
-        get_worker().heraldo_pipeline = pipe
+        setattr(get_worker(), "heraldo_pipeline", pipe)  # noqa: B010
     rows = code_split(split, pipe)
     write_part(rows, out_dir, split.index)
     return len(rows)
