@@ -357,10 +357,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from heraldo.engines import make_splits
+    from heraldo.engines import MIN_SPLIT, input_files, make_splits
 
     try:
-        splits = make_splits(args.inputs, split_bytes=int(args.split_mb * 1_000_000))
+        total = sum(f.stat().st_size for f in input_files(args.inputs))
+        # at least ~8 splits per worker, so that no worker is left alone with the last big split
+        split_bytes = max(MIN_SPLIT, min(int(args.split_mb * 1_000_000), total // (8 * max(1, args.workers)) + 1))
+        splits = make_splits(args.inputs, split_bytes=split_bytes)
     except FileNotFoundError as exc:
         print(f"heraldo batch: not found: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -504,7 +507,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=2, help="local processes, LocalCluster workers or local[N]")
     b.add_argument("--scheduler", default=None, help="dask: address of an existing scheduler (tcp://host:8786)")
     b.add_argument("--master", default=None, help="spark: master URL (default local[--workers])")
-    b.add_argument("--split-mb", type=float, default=4.0, help="size of a JSON-lines split in MB")
+    b.add_argument(
+        "--split-mb",
+        type=float,
+        default=4.0,
+        help="largest JSON-lines split in MB (smaller when needed for 8 splits per worker)",
+    )
     b.add_argument("--overwrite", action="store_true", help="write into a non-empty output directory")
     b.add_argument("--max-chars", type=int, default=Config().max_chars)
     b.add_argument("--time-limit", type=float, default=Config().time_limit, help="seconds per article (0 = none)")

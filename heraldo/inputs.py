@@ -21,12 +21,17 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 def parse_line(raw: bytes) -> Any:
     """One JSON-lines input line -> record, or raise InputError."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("encoding", "line is UTF-16 (byte-order mark); re-encode the file as UTF-8")
+    if b"\x00" in raw:
+        raise InputError("binary", "line holds NUL bytes: binary data, not a JSON record")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             "encoding", f"line is not valid UTF-8 (byte {exc.start}); re-encode the file as UTF-8"
         ) from None
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors put on the first line
     if not text.strip():
         raise InputError("invalid_json", "empty line")
     if "\x00" in text:
@@ -57,7 +62,13 @@ def _file_record(path: Path) -> Any:
     record["html" if path.suffix.lower() in HTML_SUFFIXES else "text"] = body
     meta = path.with_name(path.stem + ".meta.json")
     if meta.exists():
-        record.update(json.loads(meta.read_text(encoding="utf-8")))
+        try:
+            extra = json.loads(meta.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            return InputError("invalid_json", f"{meta.name} is not a JSON object: {exc}")
+        if not isinstance(extra, dict):
+            return InputError("not_an_object", f"{meta.name} must hold a JSON object")
+        record.update(extra)
     return record
 
 

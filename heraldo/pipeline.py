@@ -103,14 +103,22 @@ class Pipeline:
         return self._langs[lang]
 
     # -- input --------------------------------------------------------------------------------
-    def article(self, record: Any) -> tuple[Article, list[int] | None]:
+    def article(self, record: Any) -> tuple[Article, tuple[list[int], list[int]] | None]:
         """Validate a record and find its prose. Raises InputError for bad input."""
         if not isinstance(record, dict):
             raise InputError("not_an_object", f"each line must be a JSON object, got {type(record).__name__}")
         rid = record.get("id")
+        if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int, float))):
+            raise InputError("invalid_field", f"`id` must be a string or a number, got {type(rid).__name__}")
         for key in ("text", "html", "title", "lang", "url", "outlet"):
             if key in record and record[key] is not None and not isinstance(record[key], str):
                 raise InputError("invalid_field", f"`{key}` must be a string, got {type(record[key]).__name__}")
+            if isinstance(record.get(key), str) and _SURROGATE.search(record[key]):
+                # JSON may escape unpaired surrogates ("\ud800"), which no UTF-8 output can hold:
+                # replace them one for one, so every offset still points at the same character
+                record = dict(record, **{key: _SURROGATE.sub("\ufffd", record[key])})
+        if isinstance(rid, str) and _SURROGATE.search(rid):
+            rid = _SURROGATE.sub("\ufffd", rid)
         text, html = record.get("text"), record.get("html")
         if not (text and text.strip()) and not (html and html.strip()):
             raise InputError("missing_text", "the record needs a non-empty `text` (or `html`) field")
@@ -125,15 +133,17 @@ class Pipeline:
         if _looks_binary(raw):
             raise InputError("binary", "the text looks like binary data (control characters), not an article")
         pub = _iso_date(record.get("date"))
-        offsets = None
+        offsets: tuple[list[int], list[int]] | None = None
         title = record.get("title")
         if raw is html:
             ex = html_to_text(html)
-            work, offsets = ex.text, ex.offsets
+            work, offsets = ex.text, (ex.offsets, ex.ends)
             title = title or ex.title
             pub = pub or (_iso_date(ex.date) if ex.date else None)
-            if not work.strip():
-                raise InputError("missing_text", "no article text could be extracted from `html`")
+            if len(work.split()) < MIN_HTML_WORDS:  # a page of navigation links, not an article
+                raise InputError(
+                    "missing_text", f"no article text could be extracted from `html` ({len(work.split())} words)"
+                )
         else:
             work = raw
         segments, credits, authors, dateline = clean_text(work)
@@ -171,6 +181,7 @@ class Pipeline:
         stages = self.stages(lang)  # loading models is not the article's time
         with _time_limit(time_limit):
             coded = self._code_article(art, stages)
+        _retext(coded, art.text)
         if offsets is not None:
             _remap(coded, offsets)
         return coded
@@ -364,6 +375,10 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+MIN_HTML_WORDS = 3  # fewer words extracted from a page: no article
+
+
 def _lower_same_length(text: str) -> str:
     low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low[:1].upper() + low[1:]
@@ -424,8 +439,42 @@ def _root_subject(sent: Any, mentions: list[TokMention]) -> Mention | None:
     return None
 
 
-def _remap(coded: CodedArticle, offsets: list[int]) -> None:
-    """Move every span from extracted-text offsets to offsets in the user's HTML."""
+def _retext(coded: CodedArticle, text: str) -> None:
+    """Every span's `text` is the input's own characters at its offsets (the parser saw a
+    normalised copy: quote glyphs as '"', capitals lowered in all-caps paragraphs)."""
+    done: set[int] = set()
+
+    def fix(obj: Any) -> None:
+        if obj is None or id(obj) in done or getattr(obj, "start", None) is None:
+            return
+        done.add(id(obj))
+        if isinstance(obj, Evidence):
+            obj.sentence = text[obj.start : obj.end]
+        else:
+            obj.text = text[obj.start : obj.end]
+
+    for m in coded.actors:
+        fix(m)
+    for p in coded.places:
+        fix(p)
+    for q in coded.quotes:
+        fix(q)
+        fix(q.cue)
+        fix(q.speaker)
+    for e in coded.events:
+        fix(e.source)
+        fix(e.target)
+        fix(e.location)
+        fix(e.evidence)
+        fix(e.evidence.trigger)
+        if e.attribution:
+            fix(e.attribution.source)
+
+
+def _remap(coded: CodedArticle, spans: tuple[list[int], list[int]]) -> None:
+    """Move every span from extracted-text offsets to offsets in the user's HTML: a span starts
+    where its first character starts and ends where its last character ends."""
+    offsets, ends = spans
     done: set[int] = set()
 
     def fix(obj: Any) -> None:
@@ -434,7 +483,7 @@ def _remap(coded: CodedArticle, offsets: list[int]) -> None:
         done.add(id(obj))
         start, end = obj.start, obj.end
         obj.start = offsets[start] if start < len(offsets) else offsets[-1]
-        obj.end = (offsets[end - 1] + 1) if 0 < end <= len(offsets) else obj.start
+        obj.end = ends[end - 1] if 0 < end <= len(ends) and end > start else obj.start
 
     for m in coded.actors:
         fix(m)

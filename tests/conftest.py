@@ -128,3 +128,54 @@ def store(request, tmp_path):
         s = open_store(request.getfixturevalue("postgres_url"))
     yield s
     s.close()
+
+
+def start_server(db: str | Path, token: str | None = None, extra: list[str] | None = None):
+    """A real `heraldo serve` process on a free loopback port; returns (url, process)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("HERALDO_TOKEN", None)
+    if token:
+        env["HERALDO_TOKEN"] = token
+    import tempfile
+
+    # the server's log goes to a file: a pipe nobody reads fills up and blocks the server
+    log = tempfile.NamedTemporaryFile("w+", prefix="heraldo-serve-", suffix=".log", delete=False)  # noqa: SIM115
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "heraldo", "serve", "--db", str(db), "--port", str(port), *(extra or [])],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    proc.log_path = log.name  # type: ignore[attr-defined]
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url + "/api/health", timeout=1)
+            return url, proc
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("heraldo serve exited: " + Path(log.name).read_text()[-3000:]) from None
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("heraldo serve did not start in 30 s")
+
+
+def stop_server(proc) -> str:
+    """Stop a server from `start_server`; returns its log."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except Exception:
+        proc.kill()
+        proc.wait()
+    log = Path(proc.log_path)
+    out = log.read_text(errors="replace")
+    log.unlink(missing_ok=True)
+    return out

@@ -7,17 +7,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from heraldo.store import article_key, open_store
-from tests.conftest import ROOT, free_port, missing
+from tests.conftest import ROOT, missing, start_server, stop_server
 
 CHROMIUM = os.environ.get("HERALDO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -58,25 +54,9 @@ def server(tmp_path_factory, examples, pipeline):
     assert coded.events, "the hostile article must produce an event for the test to mean anything"
     store.add(article_key(hostile), coded)
     store.close()
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "heraldo", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(url + "/api/health", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("heraldo serve exited: " + (proc.stdout.read() if proc.stdout else ""))
-            time.sleep(0.1)
+    url, proc = start_server(db)
     yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)
 
 
 @pytest.fixture(scope="module")

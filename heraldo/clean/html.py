@@ -14,20 +14,23 @@ _TAG = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?
 @dataclass
 class ExtractedHTML:
     text: str  # the visible article text
-    offsets: list[int]  # offsets[i] = index in the HTML of text[i]
+    offsets: list[int]  # offsets[i] = index in the HTML where text[i] starts
+    ends: list[int]  # ends[i] = index in the HTML just after text[i] (after the whole entity for &eacute;)
     title: str | None
     date: str | None
     author: str | None
     site: str | None
 
 
-def _visible(raw: str) -> tuple[str, list[int]]:
-    """Visible characters of `raw` with their offsets; whitespace runs become one space."""
+def _visible(raw: str) -> tuple[str, list[int], list[int]]:
+    """Visible characters of `raw` with the HTML span each comes from; whitespace runs become one
+    space."""
     chars: list[str] = []
     offs: list[int] = []
+    ends: list[int] = []
     pos = 0
 
-    def push(s: str, at: int) -> None:
+    def push(s: str, at: int, end: int | None = None) -> None:
         for ch in s:
             if ch.isspace():
                 if chars and chars[-1] == " ":
@@ -35,19 +38,20 @@ def _visible(raw: str) -> tuple[str, list[int]]:
                 ch = " "
             chars.append(ch)
             offs.append(at)
+            ends.append(at + 1 if end is None else end)
 
     for m in _TAG.finditer(raw):
         for k, ch in enumerate(raw[pos : m.start()]):
             push(ch, pos + k)
         token = m.group(0)
         if token.startswith("&"):
-            push(htmllib.unescape(token), m.start())
+            push(htmllib.unescape(token), m.start(), m.end())
         else:
-            push(" ", m.start())
+            push(" ", m.start(), m.end())
         pos = m.end()
     for k, ch in enumerate(raw[pos:]):
         push(ch, pos + k)
-    return "".join(chars), offs
+    return "".join(chars), offs, ends
 
 
 def html_to_text(raw: str) -> ExtractedHTML:
@@ -66,9 +70,10 @@ def html_to_text(raw: str) -> ExtractedHTML:
         d = meta.as_dict() if hasattr(meta, "as_dict") else dict(meta)
         body = d.get("text") or ""
         title, date, author, site = d.get("title"), d.get("date"), d.get("author"), d.get("sitename")
-    visible, voffs = _visible(raw)
+    visible, voffs, vends = _visible(raw)
     out_chars: list[str] = []
     out_offs: list[int] = []
+    out_ends: list[int] = []
     cursor = 0
     for para in body.split("\n"):
         para = re.sub(r"\s+", " ", para).strip()
@@ -81,8 +86,10 @@ def html_to_text(raw: str) -> ExtractedHTML:
             continue
         if out_chars:
             out_chars.append("\n")
-            out_offs.append(out_offs[-1])
+            out_offs.append(out_ends[-1])
+            out_ends.append(out_ends[-1])
         out_chars.extend(visible[i : i + len(para)])
         out_offs.extend(voffs[i : i + len(para)])
+        out_ends.extend(vends[i : i + len(para)])
         cursor = i + len(para)
-    return ExtractedHTML("".join(out_chars), out_offs, title, date, author, site)
+    return ExtractedHTML("".join(out_chars), out_offs, out_ends, title, date, author, site)

@@ -25,6 +25,7 @@ from heraldo.pipeline import Config, Pipeline
 from heraldo.store.sql import article_key
 
 SPLIT_BYTES = 4_000_000  # a JSON-lines split is about this many bytes
+MIN_SPLIT = 1_000  # `heraldo batch` never cuts splits smaller than this
 FAULT_ENV = "HERALDO_FAULT_SPLIT"  # tests only: "INDEX:MARKER" kills the worker coding split INDEX once
 
 # The output columns and their Arrow types, the same for every engine.
