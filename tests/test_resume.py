@@ -92,16 +92,24 @@ def _batch_500(path):
             fh.write(json.dumps({"id": f"n{i}", "text": text, "lang": "es", "date": "2025-03-03"}) + "\n")
 
 
-def test_killed_at_random_points_during_500_articles(tmp_path):
+@pytest.fixture(scope="module")
+def batch_500(tmp_path_factory):
+    """500 articles and the store of an uninterrupted ingest of them."""
+    d = tmp_path_factory.mktemp("b500")
+    src = d / "batch.jsonl"
+    _batch_500(src)
+    reference = d / "ref.duckdb"
+    assert _run(src, reference).returncode == 0
+    return src, reference
+
+
+def test_killed_at_random_points_during_500_articles(tmp_path, batch_500):
     """SIGKILL at seeded random moments (mid-transaction included), restart each time: the store
     ends with exactly the articles and events of an uninterrupted run."""
     import random
     import time
 
-    src = tmp_path / "batch.jsonl"
-    _batch_500(src)
-    reference = tmp_path / "ref.duckdb"
-    assert _run(src, reference).returncode == 0
+    src, reference = batch_500
     db = tmp_path / "killed.duckdb"
     rng = random.Random(20261127)
     kills = 0
@@ -127,15 +135,12 @@ def test_killed_at_random_points_during_500_articles(tmp_path):
     assert _state(db) == _state(reference)
 
 
-def test_a_full_disk_stops_ingest_cleanly_and_a_rerun_completes(tmp_path):
+def test_a_full_disk_stops_ingest_cleanly_and_a_rerun_completes(tmp_path, batch_500):
     """The store's file may not grow past a limit (RLIMIT_FSIZE, as a full disk): ingest stops with
     a clear error and exit 1; what it committed is whole; a rerun without the limit completes."""
     import resource
 
-    src = tmp_path / "batch.jsonl"
-    _batch_500(src)
-    reference = tmp_path / "ref.duckdb"
-    assert _run(src, reference).returncode == 0
+    src, reference = batch_500
     db = tmp_path / "full.duckdb"
 
     def small_disk() -> None:
