@@ -15,6 +15,7 @@ import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
+from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Annotated, Any
@@ -50,6 +51,23 @@ class ArticleIn(BaseModel):
     lang: str | None = Field(default=None, max_length=10)
     url: str | None = Field(default=None, max_length=4_000)
     outlet: str | None = Field(default=None, max_length=500)
+
+
+class ErrorOut(BaseModel):
+    """Every error heraldo raises itself: a sentence saying what is wrong."""
+
+    detail: str
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    what = {
+        400: "a filter value heraldo cannot use",
+        401: "missing or wrong bearer token",
+        403: "writing is disabled (no HERALDO_TOKEN)",
+        404: "no such item",
+        413: "request body too large",
+    }
+    return {c: {"model": ErrorOut, "description": what[c]} for c in codes}
 
 
 class IngestIn(BaseModel):
@@ -111,13 +129,13 @@ def query_filters(
     source: str | None = Query(None, max_length=40),
     target: str | None = Query(None, max_length=40),
     country: str | None = Query(None, max_length=3),
-    dyad: str | None = Query(None, max_length=81, description="A,B: either direction"),
+    dyad: str | None = Query(None, max_length=81, pattern=r"^[^,]+,[^,]+$", description="A,B: either direction"),
     cameo: str | None = Query(None, max_length=4),
     plover: str | None = Query(None, max_length=20),
     quad: int | None = Query(None, ge=1, le=4),
     status: str | None = Query(None, max_length=20),
-    since: str | None = Query(None, max_length=10, description="YYYY-MM-DD"),
-    until: str | None = Query(None, max_length=10, description="YYYY-MM-DD"),
+    since: date | None = Query(None, description="first date, YYYY-MM-DD"),
+    until: date | None = Query(None, description="last date, YYYY-MM-DD"),
     place: str | None = Query(None, max_length=200),
     text: str | None = Query(None, max_length=200),
 ) -> dict[str, Any]:
@@ -209,13 +227,13 @@ def create_app(
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
     def bad_filter(exc: ValueError) -> HTTPException:
-        return HTTPException(422, str(exc))
+        return HTTPException(400, str(exc))
 
-    @app.get("/api/health")
+    @app.get("/api/health", responses=errors(413))
     def health() -> dict[str, Any]:
         return {"status": "ok", "schema_version": store.schema_version(), "counts": store.counts()}
 
-    @app.get("/api/events")
+    @app.get("/api/events", responses=errors(400, 413))
     def list_events(
         f: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)
     ) -> dict[str, Any]:
@@ -226,14 +244,14 @@ def create_app(
             raise bad_filter(exc) from exc
         return {"total": total, "limit": limit, "offset": offset, "events": rows}
 
-    @app.get("/api/events/{event_key}")
+    @app.get("/api/events/{event_key}", responses=errors(404, 413))
     def one_event(event_key: str) -> dict[str, Any]:
         ev = store.event(event_key[:200])
         if ev is None:
             raise HTTPException(404, "no such event")
         return ev
 
-    @app.get("/api/merged")
+    @app.get("/api/merged", responses=errors(400, 413))
     def merged_events(
         f: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)
     ) -> dict[str, Any]:
@@ -242,54 +260,54 @@ def create_app(
         except ValueError as exc:
             raise bad_filter(exc) from exc
 
-    @app.get("/api/timeline")
+    @app.get("/api/timeline", responses=errors(400, 413))
     def timeline(f: Filters, by: str = Query("month", pattern="^(day|week|month|year)$")) -> dict[str, Any]:
         try:
             return {"by": by, "filters": f, "series": store.timeline(f, by=by)}
         except ValueError as exc:
             raise bad_filter(exc) from exc
 
-    @app.get("/api/network")
+    @app.get("/api/network", responses=errors(400, 413))
     def network(f: Filters, limit: int = Query(200, ge=1, le=2000)) -> dict[str, Any]:
         try:
             return {"edges": store.network(f, limit=limit)}
         except ValueError as exc:
             raise bad_filter(exc) from exc
 
-    @app.get("/api/locations")
+    @app.get("/api/locations", responses=errors(400, 413))
     def locations(f: Filters, limit: int = Query(2000, ge=1, le=10_000)) -> dict[str, Any]:
         try:
             return {"locations": store.locations(f, limit=limit)}
         except ValueError as exc:
             raise bad_filter(exc) from exc
 
-    @app.get("/api/actors")
+    @app.get("/api/actors", responses=errors(413))
     def actors(limit: int = Query(50, ge=1, le=1000)) -> dict[str, Any]:
         return {"actors": store.actors(limit=limit)}
 
-    @app.get("/api/articles")
-    def articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    @app.get("/api/articles", responses=errors(413))
+    def articles(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)) -> dict[str, Any]:
         return {"articles": store.articles(limit=limit, offset=offset)}
 
-    @app.get("/api/articles/{key}")
+    @app.get("/api/articles/{key}", responses=errors(404, 413))
     def article(key: str) -> dict[str, Any]:
         art = store.article(key[:200])
         if art is None:
             raise HTTPException(404, "no such article")
         return art
 
-    @app.get("/api/world")
+    @app.get("/api/world", responses=errors(413))
     def world_map() -> JSONResponse:
         from heraldo.server.world import world
 
         return JSONResponse({"countries": world()}, headers={"Cache-Control": "max-age=86400"})
 
-    @app.post("/api/code")
+    @app.post("/api/code", responses=errors(413))
     def code(article: ArticleIn) -> dict[str, Any]:
         """Code one article and return its contract record; nothing is stored."""
         return coder(article.model_dump(exclude_none=True)).to_json()
 
-    @app.post("/api/ingest", dependencies=[Depends(require_token)])
+    @app.post("/api/ingest", dependencies=[Depends(require_token)], responses=errors(401, 403, 413))
     def ingest(body: IngestIn) -> dict[str, Any]:
         """Code articles and store them (idempotent by content hash). Needs the bearer token."""
         results: list[dict[str, Any]] = []

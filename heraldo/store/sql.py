@@ -110,7 +110,7 @@ FILTERS = {
     "since": "first date, YYYY-MM-DD",
     "until": "last date, YYYY-MM-DD",
     "place": "place name or its country code",
-    "text": "words in the evidence sentence",
+    "text": "words in the evidence sentence (merged events: in any report's)",
     "article": "article key",
 }
 
@@ -175,9 +175,13 @@ def where(filters: dict[str, Any], alias: str = "e", merged: bool = False) -> tu
             conds.append(f"(lower({a}place_name) = lower(?) OR {a}place_country = ?)")
             params += [value, value.upper()]
         elif key == "text":
-            if merged:
-                raise ValueError("text is not a filter of merged events")
-            conds.append(f"lower({a}sentence) LIKE ? ESCAPE '\\'")
+            if merged:  # a merged event matches when any of its reports' sentences does
+                conds.append(
+                    f"EXISTS (SELECT 1 FROM events x WHERE x.merged_id = {a}merged_id "
+                    "AND lower(x.sentence) LIKE ? ESCAPE '\\')"
+                )
+            else:
+                conds.append(f"lower({a}sentence) LIKE ? ESCAPE '\\'")
             params.append("%" + _like_prefix(value.lower()))
         elif key == "article":
             if merged:
