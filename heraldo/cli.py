@@ -88,6 +88,20 @@ def _raw_lines(fh: BinaryIO) -> Iterator[tuple[int, bytes]]:
         yield n, raw.rstrip(b"\r\n")
 
 
+def _ordered_window(pool: Any, items: Iterator[tuple[int, bytes, str | None]], window: int) -> Iterator[str]:
+    """Results in input order with at most `window` lines in flight: memory stays bounded
+    however long the input is (Pool.imap would read the whole input ahead)."""
+    from collections import deque
+
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(pool.apply_async(_code_line, (item,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
+
+
 def cmd_code(args: argparse.Namespace) -> int:
     config = Config(max_chars=args.max_chars, time_limit=args.time_limit)
     if args.input != "-" and not Path(args.input).is_file():
@@ -101,7 +115,7 @@ def cmd_code(args: argparse.Namespace) -> int:
         if args.workers > 1:
             ctx = get_context("spawn")
             with ctx.Pool(args.workers, initializer=_init_worker, initargs=(config,)) as pool:
-                for out in pool.imap(_code_line, items, chunksize=4):
+                for out in _ordered_window(pool, items, window=args.workers * 16):
                     fout.write(out + "\n")
                     progress.update(out)
         else:
