@@ -165,6 +165,11 @@ class IngestProgress:
         self.stream, self.tty, self.quiet = stream, stream.isatty(), quiet
         self.t0 = self.last = time.monotonic()
         self.added = self.skipped = self.errors = 0
+        self.wrote_line = False
+
+    def finish(self) -> None:
+        if self.tty and self.wrote_line:  # end the progress line before the summary
+            self.stream.write("\n")
 
     def tick(self) -> None:
         now = time.monotonic()
@@ -175,6 +180,7 @@ class IngestProgress:
         line = f"{self.added} stored, {self.skipped} already there, {self.errors} errors ({rate:.1f} articles/s)"
         self.stream.write(("\r" + line) if self.tty else f"progress: {line}\n")
         self.stream.flush()
+        self.wrote_line = True
 
 
 def ingest(args: argparse.Namespace, store: Any, progress: IngestProgress) -> None:
@@ -234,8 +240,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         ingest(args, store, progress)
     except Exception as exc:  # the store failed (disk full, read-only): what was committed stays valid
-        store.close()
-        print(f"\nheraldo {args.command}: the store failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        progress.finish()
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001 - closing a broken store may fail too; the message below matters
+            pass
+        print(f"heraldo {args.command}: the store failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("Articles committed before the failure are complete; rerun to resume.", file=sys.stderr)
         return 1
     events = store.events(limit=args.show) if args.command == "run" else []
@@ -243,8 +253,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store.close()
     if args.command == "run":
         print_events(events)
-    summary = f"{progress.added} articles coded, {progress.skipped} already in the store, {progress.errors} errors."
-    print(summary if args.command == "run" else ("\r" if progress.tty else "") + summary, file=sys.stdout)
+    progress.finish()
+    print(f"{progress.added} articles coded, {progress.skipped} already in the store, {progress.errors} errors.")
     print(
         f"Store: {_store_label(args.db)} — {counts['articles']} articles, {counts['events']} events "
         f"({counts['merged_events']} after merging reports of the same event), {counts['mentions']} actor mentions, "

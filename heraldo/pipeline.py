@@ -198,6 +198,8 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - one bad article must never stop a batch
             error = {"type": "internal", "message": f"{type(exc).__name__}: {exc}"[:500]}
         rid = record.get("id") if isinstance(record, dict) else None
+        if isinstance(rid, str):
+            rid = _SURROGATE.sub("\ufffd", rid)  # the error record must still be writable as UTF-8
         return CodedArticle(
             id=None if rid is None else str(rid), lang=None, title=None, date=None, error=error, line=line
         )

@@ -88,6 +88,7 @@ CASES: list[tuple[str, bytes, str]] = [
     ("right-to-left override marks", es("\u202eRusia condenó a Ucrania\u202c. " + SENTENCE), OK),
     ("control characters", es("Rusia\x01 condenó\x1f a\x7f Ucrania. " + SENTENCE), OK),
     ("a lone surrogate", b'{"text": "Rusia conden\\ud800 a Ucrania. ' + SENTENCE.encode() + b'", "lang": "es"}', OK),
+    ("a lone surrogate in the id of a bad record", b'{"id": "x\\udfff", "text": 5}', "invalid_field"),
     ("an escaped NUL inside the text", es("Rusia\u0000 condenó a Ucrania. " + SENTENCE), OK),
     ("duplicate keys", b'{"text": "x", "text": "' + SENTENCE.encode() + b'", "lang": "es"}', OK),
     ("a byte-order mark before the record", b"\xef\xbb\xbf" + es(SENTENCE), OK),

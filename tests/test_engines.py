@@ -100,11 +100,15 @@ def _strip(rows):
 
 def test_dask_equals_local_even_when_a_worker_dies(reference, batch_input, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
     from heraldo.engines.dask_engine import run_dask
 
     splits = make_splits([str(batch_input)], split_bytes=1500)
     out = tmp_path / "dask"
-    assert run_dask(splits, out, workers=2) == len(reference)
+    # an existing cluster, reached by its scheduler address as a real one would be
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert run_dask(splits, out, scheduler=cluster.scheduler_address) == len(reference)
     assert _strip(read_output(out)) == _strip(reference)
 
     marker = tmp_path / "killed-once"

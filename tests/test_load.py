@@ -26,6 +26,7 @@ def served(tmp_path_factory, examples):
     url, proc = start_server(db, token=TOKEN)
     yield url, proc, db
     log = stop_server(proc)
+    assert "dashboard on http://127.0.0.1:" in log  # loopback unless told otherwise
     assert TOKEN not in log  # the token is never logged
     assert "Traceback" not in log
 
