@@ -441,68 +441,43 @@ def _root_subject(sent: Any, mentions: list[TokMention]) -> Mention | None:
     return None
 
 
+def _spans(coded: CodedArticle) -> Iterator[Any]:
+    """Every object of a coded article that points into the input (has `start`/`end`), once
+    each: a mention shared by an event and the actor list is yielded the first time only."""
+    seen: set[int] = set()
+    candidates: list[Any] = [*coded.actors, *coded.places]
+    for q in coded.quotes:
+        candidates += [q, q.cue, q.speaker]
+    for e in coded.events:
+        candidates += [e.source, e.target, e.location, e.evidence, e.evidence.trigger]
+        if e.attribution:
+            candidates.append(e.attribution.source)
+    for obj in candidates:
+        if obj is not None and id(obj) not in seen:
+            seen.add(id(obj))
+            yield obj
+
+
 def _retext(coded: CodedArticle, text: str) -> None:
     """Every span's `text` is the input's own characters at its offsets (the parser saw a
     normalised copy: quote glyphs as '"', capitals lowered in all-caps paragraphs)."""
-    done: set[int] = set()
-
-    def fix(obj: Any) -> None:
-        if obj is None or id(obj) in done or getattr(obj, "start", None) is None:
-            return
-        done.add(id(obj))
+    for obj in _spans(coded):
+        if obj.start is None:
+            continue
         if isinstance(obj, Evidence):
             obj.sentence = text[obj.start : obj.end]
         else:
             obj.text = text[obj.start : obj.end]
-
-    for m in coded.actors:
-        fix(m)
-    for p in coded.places:
-        fix(p)
-    for q in coded.quotes:
-        fix(q)
-        fix(q.cue)
-        fix(q.speaker)
-    for e in coded.events:
-        fix(e.source)
-        fix(e.target)
-        fix(e.location)
-        fix(e.evidence)
-        fix(e.evidence.trigger)
-        if e.attribution:
-            fix(e.attribution.source)
 
 
 def _remap(coded: CodedArticle, spans: tuple[list[int], list[int]]) -> None:
     """Move every span from extracted-text offsets to offsets in the user's HTML: a span starts
     where its first character starts and ends where its last character ends."""
     offsets, ends = spans
-    done: set[int] = set()
-
-    def fix(obj: Any) -> None:
-        if obj is None or id(obj) in done:
-            return
-        done.add(id(obj))
+    for obj in _spans(coded):
         start, end = obj.start, obj.end
         obj.start = offsets[start] if start < len(offsets) else offsets[-1]
         obj.end = ends[end - 1] if 0 < end <= len(ends) and end > start else obj.start
-
-    for m in coded.actors:
-        fix(m)
-    for p in coded.places:
-        fix(p)
-    for q in coded.quotes:
-        fix(q)
-        fix(q.cue)
-        fix(q.speaker)
-    for e in coded.events:
-        fix(e.source)
-        fix(e.target)
-        fix(e.location)
-        fix(e.evidence)
-        fix(e.evidence.trigger)
-        if e.attribution:
-            fix(e.attribution.source)
 
 
 _DEFAULT: Pipeline | None = None
