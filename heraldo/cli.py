@@ -12,7 +12,8 @@ import os
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -286,17 +287,35 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
             g.add_argument(f"--{key}", default=None, help=help_text)
 
 
-def _output(path: str | None) -> TextIO:
-    return sys.stdout if path in (None, "-") else open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """The file to write, or stdout for None or "-" (left open)."""
+    if path in (None, "-"):
+        yield sys.stdout
+        return
+    with open(str(path), "w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def _reading(args: argparse.Namespace, body: Callable[[Any], int]) -> int:
+    """Run a command that reads the store: opened read-only, closed after; a bad filter is a
+    usage error (exit 2) with its message, never a traceback."""
+    store = _open_db(args.db, read_only=True)
+    if store is None:
+        return 1
+    try:
+        return body(store)
+    except ValueError as exc:
+        print(f"heraldo {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        store.close()
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     from heraldo.store import export
 
-    store = _open_db(args.db, read_only=True)
-    if store is None:
-        return 1
-    try:
+    def body(store: Any) -> int:
         filters = _filters(args)
         if args.format == "table":
             rows = store.events(limit=args.limit or 1_000_000, filters=filters)
@@ -310,74 +329,57 @@ def cmd_query(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             n = export.write_parquet(rows_iter, args.output)
         else:
-            out = _output(args.output)
-            n = (export.write_csv if args.format == "csv" else export.write_jsonl)(rows_iter, out)
-            if out is not sys.stdout:
-                out.close()
+            with _output(args.output) as out:
+                n = (export.write_csv if args.format == "csv" else export.write_jsonl)(rows_iter, out)
         print(f"{n} events written.", file=sys.stderr)
         return EXIT_OK
-    except ValueError as exc:
-        print(f"heraldo query: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        store.close()
+
+    return _reading(args, body)
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    store = _open_db(args.db, read_only=True)
-    if store is None:
-        return 1
-    try:
+    def body(store: Any) -> int:
         series = store.timeline(_filters(args), by=args.by)
-    except ValueError as exc:
-        print(f"heraldo timeline: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        store.close()
-    if args.format == "json":
-        print(json.dumps(series, indent=1))
-    elif args.format == "csv":
-        from heraldo.store.export import write_csv
+        if args.format == "json":
+            print(json.dumps(series, indent=1))
+        elif args.format == "csv":
+            from heraldo.store.export import write_csv
 
-        write_csv(series, sys.stdout)
-    else:
-        print(
-            f"{'period':<12}{'events':>7}{'verb.coop':>10}{'mat.coop':>9}{'verb.conf':>10}{'mat.conf':>9}{'goldstein':>10}"
-        )
-        for p in series:
+            write_csv(series, sys.stdout)
+        else:
             print(
-                f"{p['period']:<12}{p['events']:>7}{p['q1']:>10}{p['q2']:>9}{p['q3']:>10}{p['q4']:>9}{p['goldstein']:>10.1f}"
+                f"{'period':<12}{'events':>7}{'verb.coop':>10}{'mat.coop':>9}{'verb.conf':>10}{'mat.conf':>9}"
+                f"{'goldstein':>10}"
             )
-    return EXIT_OK
+            for p in series:
+                print(
+                    f"{p['period']:<12}{p['events']:>7}{p['q1']:>10}{p['q2']:>9}{p['q3']:>10}{p['q4']:>9}"
+                    f"{p['goldstein']:>10.1f}"
+                )
+        return EXIT_OK
+
+    return _reading(args, body)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from heraldo.store import export
 
-    store = _open_db(args.db, read_only=True)
-    if store is None:
-        return 1
-    try:
+    def body(store: Any) -> int:
         filters = _filters(args)
         if args.format == "parquet":
             rows = store.iter_merged(filters) if args.merged else store.iter_events(filters)
             n = export.write_parquet(rows, args.output)
         else:
-            out = _output(args.output)
-            if args.format == "gdelt":
-                n = export.write_gdelt(store.iter_merged(filters), out, header=args.header)
-            else:
-                n = export.write_jsonl((export.polecat_record(m) for m in store.iter_merged(filters)), out)
-            if out is not sys.stdout:
-                out.close()
-    except ValueError as exc:
-        print(f"heraldo export: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        store.close()
-    what = "merged events" if args.format in ("gdelt", "polecat") or args.merged else "events"
-    print(f"{n} {what} written ({args.format}).", file=sys.stderr)
-    return EXIT_OK
+            with _output(args.output) as out:
+                if args.format == "gdelt":
+                    n = export.write_gdelt(store.iter_merged(filters), out, header=args.header)
+                else:
+                    n = export.write_jsonl((export.polecat_record(m) for m in store.iter_merged(filters)), out)
+        what = "merged events" if args.format in ("gdelt", "polecat") or args.merged else "events"
+        print(f"{n} {what} written ({args.format}).", file=sys.stderr)
+        return EXIT_OK
+
+    return _reading(args, body)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:

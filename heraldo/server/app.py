@@ -29,7 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from heraldo.model import CodedArticle
 from heraldo.pipeline import Config, Pipeline
-from heraldo.store import SQLStore, article_key
+from heraldo.store import FilterError, SQLStore, article_key
 
 STATIC = Path(__file__).parent / "static"
 MAX_TEXT = 1_000_000  # characters in one article sent to the API
@@ -226,8 +226,9 @@ def create_app(
         if not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
-    def bad_filter(exc: ValueError) -> HTTPException:
-        return HTTPException(400, str(exc))
+    @app.exception_handler(FilterError)
+    def bad_filter(_request: Any, exc: FilterError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, 400)
 
     @app.get("/api/health", responses=errors(413))
     def health() -> dict[str, Any]:
@@ -237,12 +238,8 @@ def create_app(
     def list_events(
         f: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)
     ) -> dict[str, Any]:
-        try:
-            rows = store.events(limit=limit, offset=offset, filters=f)
-            total = store.count_events(f)
-        except ValueError as exc:
-            raise bad_filter(exc) from exc
-        return {"total": total, "limit": limit, "offset": offset, "events": rows}
+        rows = store.events(limit=limit, offset=offset, filters=f)
+        return {"total": store.count_events(f), "limit": limit, "offset": offset, "events": rows}
 
     @app.get("/api/events/{event_key}", responses=errors(404, 413))
     def one_event(event_key: str) -> dict[str, Any]:
@@ -255,31 +252,19 @@ def create_app(
     def merged_events(
         f: Filters, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=10_000_000)
     ) -> dict[str, Any]:
-        try:
-            return {"limit": limit, "offset": offset, "events": store.merged(limit=limit, offset=offset, filters=f)}
-        except ValueError as exc:
-            raise bad_filter(exc) from exc
+        return {"limit": limit, "offset": offset, "events": store.merged(limit=limit, offset=offset, filters=f)}
 
     @app.get("/api/timeline", responses=errors(400, 413))
     def timeline(f: Filters, by: str = Query("month", pattern="^(day|week|month|year)$")) -> dict[str, Any]:
-        try:
-            return {"by": by, "filters": f, "series": store.timeline(f, by=by)}
-        except ValueError as exc:
-            raise bad_filter(exc) from exc
+        return {"by": by, "filters": f, "series": store.timeline(f, by=by)}
 
     @app.get("/api/network", responses=errors(400, 413))
     def network(f: Filters, limit: int = Query(200, ge=1, le=2000)) -> dict[str, Any]:
-        try:
-            return {"edges": store.network(f, limit=limit)}
-        except ValueError as exc:
-            raise bad_filter(exc) from exc
+        return {"edges": store.network(f, limit=limit)}
 
     @app.get("/api/locations", responses=errors(400, 413))
     def locations(f: Filters, limit: int = Query(2000, ge=1, le=10_000)) -> dict[str, Any]:
-        try:
-            return {"locations": store.locations(f, limit=limit)}
-        except ValueError as exc:
-            raise bad_filter(exc) from exc
+        return {"locations": store.locations(f, limit=limit)}
 
     @app.get("/api/actors", responses=errors(413))
     def actors(limit: int = Query(50, ge=1, le=1000)) -> dict[str, Any]:

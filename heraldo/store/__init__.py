@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from heraldo.store.duck import DuckStore
-from heraldo.store.sql import FILTERS, SCHEMA_VERSION, SQLStore, article_key
+from heraldo.store.sql import FILTERS, SCHEMA_VERSION, FilterError, SQLStore, article_key
 
 Store = SQLStore
 
@@ -27,4 +27,14 @@ def open_store(target: str | Path, read_only: bool = False) -> SQLStore:
     return DuckStore(target, read_only=read_only)
 
 
-__all__ = ["FILTERS", "SCHEMA_VERSION", "DuckStore", "SQLStore", "Store", "article_key", "is_postgres", "open_store"]
+__all__ = [
+    "FILTERS",
+    "SCHEMA_VERSION",
+    "DuckStore",
+    "FilterError",
+    "SQLStore",
+    "Store",
+    "article_key",
+    "is_postgres",
+    "open_store",
+]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -227,8 +227,3 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path, batch: int =
     if writer is not None:
         writer.close()
     return n
-
-
-def merged_rows(store: Any, filters: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
-    """Merged events with the details of their first report, for GDELT and POLECAT exports."""
-    yield from store.iter_merged(filters)

@@ -115,15 +115,20 @@ FILTERS = {
 }
 
 
+class FilterError(ValueError):
+    """A filter value the store cannot use: the user's mistake, reported as such (CLI exit 2,
+    API 400), never a crash."""
+
+
 def _like_prefix(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def where(filters: dict[str, Any], alias: str = "e", merged: bool = False) -> tuple[str, list[Any]]:
-    """A WHERE clause and its parameters from user filters (unknown keys raise ValueError)."""
+    """A WHERE clause and its parameters from user filters (unknown keys raise FilterError)."""
     unknown = set(filters) - set(FILTERS)
     if unknown:
-        raise ValueError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        raise FilterError(f"unknown filter(s): {', '.join(sorted(unknown))}")
     a = alias + "."
     conds: list[str] = []
     params: list[Any] = []
@@ -144,7 +149,7 @@ def where(filters: dict[str, Any], alias: str = "e", merged: bool = False) -> tu
         elif key == "dyad":
             left, sep, right = value.upper().partition(",")
             if not sep or not left.strip() or not right.strip():
-                raise ValueError("dyad must be two actor codes separated by a comma: RUS,PRK")
+                raise FilterError("dyad must be two actor codes separated by a comma: RUS,PRK")
             pa, pb = _like_prefix(left.strip()), _like_prefix(right.strip())
             conds.append(
                 f"(({a}source_code{like} AND {a}target_code{like}) OR ({a}source_code{like} AND {a}target_code{like}))"
@@ -158,7 +163,7 @@ def where(filters: dict[str, Any], alias: str = "e", merged: bool = False) -> tu
             params.append(value.upper())
         elif key == "quad":
             if value not in ("1", "2", "3", "4"):
-                raise ValueError("quad must be 1, 2, 3 or 4")
+                raise FilterError("quad must be 1, 2, 3 or 4")
             conds.append(f"{a}quad_class = ?")
             params.append(int(value))
         elif key == "status":
@@ -168,7 +173,7 @@ def where(filters: dict[str, Any], alias: str = "e", merged: bool = False) -> tu
             try:
                 d = date.fromisoformat(value)
             except ValueError as exc:
-                raise ValueError(f"{key} must be a date YYYY-MM-DD") from exc
+                raise FilterError(f"{key} must be a date YYYY-MM-DD") from exc
             conds.append(f"{a}date {'>=' if key == 'since' else '<='} ?")
             params.append(d)
         elif key == "place":
@@ -185,7 +190,7 @@ def where(filters: dict[str, Any], alias: str = "e", merged: bool = False) -> tu
             params.append("%" + _like_prefix(value.lower()))
         elif key == "article":
             if merged:
-                raise ValueError("article is not a filter of merged events")
+                raise FilterError("article is not a filter of merged events")
             conds.append(f"{a}article_key = ?")
             params.append(value)
     return (" WHERE " + " AND ".join(conds)) if conds else "", params
@@ -515,7 +520,7 @@ class SQLStore:
     def timeline(self, filters: dict[str, Any] | None = None, by: str = "month") -> list[dict[str, Any]]:
         """Merged events per period and quad class, with summed Goldstein scores."""
         if by not in PERIODS:
-            raise ValueError(f"by must be one of {', '.join(PERIODS)}")
+            raise FilterError(f"by must be one of {', '.join(PERIODS)}")
         cond, params = where(filters or {}, alias="m", merged=True)
         cond = (cond + " AND" if cond else " WHERE") + " m.date IS NOT NULL"
         with self._lock:
