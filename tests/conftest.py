@@ -31,6 +31,14 @@ def examples(pipeline: Pipeline) -> dict[str, tuple[CodedArticle, str]]:
     return out
 
 
+def add_examples(store, examples: dict[str, tuple[CodedArticle, str]]) -> None:
+    """Store every coded example article, as `heraldo run examples` would."""
+    from heraldo.store import article_key
+
+    for _aid, (coded, text) in sorted(examples.items()):
+        store.add(article_key({"text": text, "url": coded.url}), coded)
+
+
 def code_text(pipeline: Pipeline, text: str, lang: str, date: str = "2025-07-13") -> CodedArticle:
     return pipeline.code({"id": "t", "text": text, "lang": lang, "date": date})
 

@@ -6,7 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from heraldo.server.app import create_app
-from heraldo.store import article_key, open_store
+from heraldo.store import open_store
+from tests.conftest import add_examples
 from tests.test_store import INJECTIONS
 
 TOKEN = "s3cret-token-for-tests"
@@ -16,8 +17,7 @@ TOKEN = "s3cret-token-for-tests"
 def db(tmp_path_factory, examples):
     path = tmp_path_factory.mktemp("api") / "api.duckdb"
     store = open_store(path)
-    for _aid, (coded, text) in sorted(examples.items()):
-        store.add(article_key({"text": text, "url": coded.url}), coded)
+    add_examples(store, examples)
     store.close()
     return path
 

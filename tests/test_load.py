@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from heraldo.store import article_key, open_store
-from tests.conftest import ROOT, start_server, stop_server
+from heraldo.store import open_store
+from tests.conftest import ROOT, add_examples, start_server, stop_server
 
 TOKEN = "load-test-token-0123456789"
 
@@ -20,8 +20,7 @@ TOKEN = "load-test-token-0123456789"
 def served(tmp_path_factory, examples):
     db = tmp_path_factory.mktemp("load") / "load.duckdb"
     store = open_store(db)
-    for _aid, (coded, text) in sorted(examples.items()):
-        store.add(article_key({"text": text, "url": coded.url}), coded)
+    add_examples(store, examples)
     store.close()
     url, proc = start_server(db, token=TOKEN)
     yield url, proc, db

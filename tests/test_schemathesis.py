@@ -8,7 +8,8 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from heraldo.server.app import create_app
-from heraldo.store import article_key, open_store
+from heraldo.store import open_store
+from tests.conftest import add_examples
 
 TOKEN = "schemathesis-token-0123456789"
 
@@ -16,8 +17,7 @@ TOKEN = "schemathesis-token-0123456789"
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, examples):
     store = open_store(tmp_path_factory.mktemp("st") / "st.duckdb")
-    for _aid, (coded, text) in sorted(examples.items()):
-        store.add(article_key({"text": text, "url": coded.url}), coded)
+    add_examples(store, examples)
     application = create_app(store, token=TOKEN, max_body=300_000)
     yield application
     application.state.coder.close()

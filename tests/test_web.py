@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from heraldo.store import article_key, open_store
-from tests.conftest import ROOT, missing, start_server, stop_server
+from tests.conftest import ROOT, add_examples, missing, start_server, stop_server
 
 CHROMIUM = os.environ.get("HERALDO_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -39,8 +39,7 @@ def server(tmp_path_factory, examples, pipeline):
         missing("chromium (Debian package chromium)")
     db = tmp_path_factory.mktemp("web") / "web.duckdb"
     store = open_store(db)
-    for _aid, (coded, text) in sorted(examples.items()):
-        store.add(article_key({"text": text, "url": coded.url}), coded)
+    add_examples(store, examples)
     hostile = {
         "id": "hostile<script>",
         "text": HOSTILE_TEXT,
