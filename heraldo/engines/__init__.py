@@ -219,6 +219,14 @@ def write_part(rows: list[dict[str, Any]], out_dir: str | Path, index: int) -> s
     return str(final)
 
 
+def code_and_write(split: Split, pipe: Pipeline, out_dir: str | Path) -> int:
+    """Code one split and write its part file; the unit of work of every engine but Spark
+    (which hands the rows to its own writer). Returns the number of rows."""
+    rows = code_split(split, pipe)
+    write_part(rows, out_dir, split.index)
+    return len(rows)
+
+
 def read_output(out_dir: str | Path) -> list[dict[str, Any]]:
     """All rows of a batch output directory, in input order (file, line, event)."""
     import pyarrow.parquet as pq
@@ -233,20 +241,13 @@ def read_output(out_dir: str | Path) -> list[dict[str, Any]]:
 
 def run_local(splits: list[Split], out_dir: str | Path, config: Config | None = None, workers: int = 1) -> int:
     """The reference engine: splits coded in this process (or a process pool), in order."""
-    n = 0
     if workers <= 1:
         pipe = Pipeline(config or Config())
-        for s in splits:
-            rows = code_split(s, pipe)
-            write_part(rows, out_dir, s.index)
-            n += len(rows)
-        return n
+        return sum(code_and_write(s, pipe, out_dir) for s in splits)
     from multiprocessing import get_context
 
     with get_context("spawn").Pool(workers, initializer=_init_local, initargs=(config or Config(),)) as pool:
-        for count in pool.imap_unordered(_local_task, [(s, str(out_dir)) for s in splits]):
-            n += count
-    return n
+        return sum(pool.imap_unordered(_local_task, [(s, str(out_dir)) for s in splits]))
 
 
 _LOCAL: Pipeline | None = None
@@ -260,6 +261,4 @@ def _init_local(config: Config) -> None:
 def _local_task(item: tuple[Split, str]) -> int:
     split, out_dir = item
     assert _LOCAL is not None
-    rows = code_split(split, _LOCAL)
-    write_part(rows, out_dir, split.index)
-    return len(rows)
+    return code_and_write(split, _LOCAL, out_dir)

@@ -14,7 +14,7 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from heraldo.engines import Split, code_split, write_part
+from heraldo.engines import Split, code_and_write
 from heraldo.pipeline import Config, Pipeline
 
 PLUGIN_NAME = "heraldo-pipeline"
@@ -43,9 +43,7 @@ def _task(split: Split, out_dir: str) -> int:
     if pipe is None:  # a worker that joined after the plugin was registered
         pipe = Pipeline()
         setattr(get_worker(), "heraldo_pipeline", pipe)  # noqa: B010
-    rows = code_split(split, pipe)
-    write_part(rows, out_dir, split.index)
-    return len(rows)
+    return code_and_write(split, pipe, out_dir)
 
 
 def run_dask(

@@ -12,7 +12,7 @@ import hashlib
 import json
 import math
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from importlib import resources
@@ -455,14 +455,7 @@ class SQLStore:
         self, filters: dict[str, Any] | None = None, limit: int | None = None, page: int = 5000
     ) -> Iterator[dict[str, Any]]:
         """Every matching event, a page at a time (bounded memory for exports)."""
-        offset = 0
-        while limit is None or offset < limit:
-            size = page if limit is None else min(page, limit - offset)
-            rows = self.events(limit=size, offset=offset, filters=filters)
-            yield from rows
-            if len(rows) < size:
-                return
-            offset += size
+        return _pages(self.events, filters, limit, page)
 
     def count_events(self, filters: dict[str, Any] | None = None) -> int:
         cond, params = where(filters or {})
@@ -509,13 +502,8 @@ class SQLStore:
             )
 
     def iter_merged(self, filters: dict[str, Any] | None = None, page: int = 5000) -> Iterator[dict[str, Any]]:
-        offset = 0
-        while True:
-            rows = self.merged(limit=page, offset=offset, filters=filters)
-            yield from rows
-            if len(rows) < page:
-                return
-            offset += page
+        """Every matching merged event, a page at a time."""
+        return _pages(self.merged, filters, None, page)
 
     def timeline(self, filters: dict[str, Any] | None = None, by: str = "month") -> list[dict[str, Any]]:
         """Merged events per period and quad class, with summed Goldstein scores."""
@@ -604,6 +592,20 @@ class SQLStore:
 
     def close(self) -> None:
         raise NotImplementedError
+
+
+def _pages(
+    fetch: Callable[..., list[dict[str, Any]]], filters: dict[str, Any] | None, limit: int | None, page: int
+) -> Iterator[dict[str, Any]]:
+    """Rows of a paginated query (`fetch(limit=, offset=, filters=)`), up to `limit` if given."""
+    offset = 0
+    while limit is None or offset < limit:
+        size = page if limit is None else min(page, limit - offset)
+        rows = fetch(limit=size, offset=offset, filters=filters)
+        yield from rows
+        if len(rows) < size:
+            return
+        offset += size
 
 
 def _date(value: str | None) -> date | None:
