@@ -386,10 +386,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from heraldo.engines import MIN_SPLIT, input_files, make_splits
 
     try:
-        total = sum(f.stat().st_size for f in input_files(args.inputs))
+        files = input_files(args.inputs)  # folders walked once
+        total = sum(f.stat().st_size for f in files)
         # at least ~8 splits per worker, so that no worker is left alone with the last big split
         split_bytes = max(MIN_SPLIT, min(int(args.split_mb * 1_000_000), total // (8 * max(1, args.workers)) + 1))
-        splits = make_splits(args.inputs, split_bytes=split_bytes)
+        splits = make_splits([str(f) for f in files], split_bytes=split_bytes)
     except FileNotFoundError as exc:
         print(f"heraldo batch: not found: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -278,8 +278,6 @@ class SQLStore:
         if coded.error is not None:
             return False
         with self._lock:
-            if self.has(key):
-                return False
             self._begin()
             try:
                 self._lock_merges()
@@ -315,6 +313,7 @@ class SQLStore:
                 source,
             ],
         )
+        touched: list[str] = []
         for i, e in enumerate(coded.events):
             s, t, p = e.source, e.target, e.location
             row: dict[str, Any] = {
@@ -358,10 +357,12 @@ class SQLStore:
                 "rule": e.rule,
                 "record": json.dumps(e.to_json(), ensure_ascii=False),
             }
-            row["merged_id"] = self._merge(row, source)
+            row["merged_id"] = self._merge(row)
+            touched.append(row["merged_id"])
             cols = list(row)
             x(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", list(row.values()))
-            self._recount(row["merged_id"])
+        for merged_id in dict.fromkeys(touched):  # each merged event recounted once per article
+            self._recount(merged_id)
         for i, m in enumerate(coded.actors):
             x(
                 "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -381,7 +382,7 @@ class SQLStore:
                 + [sp.text if sp else None, sp.name if sp else None, sp.code if sp else None],
             )
 
-    def _merge(self, ev: dict[str, Any], source: str | None) -> str:
+    def _merge(self, ev: dict[str, Any]) -> str:
         """The merged event this report belongs to, created when no earlier report matches."""
         conds = ["cameo_root = ?", "status = ?"]
         params: list[Any] = [ev["cameo_root"], ev["status"]]
