@@ -53,12 +53,30 @@ def _code_raw(pipe: Pipeline, n: int, raw: bytes, lang: str | None) -> str:
     return json.dumps(pipe.code_safe(record, line=n).to_json(), ensure_ascii=False)
 
 
-class Progress:
-    """A bar on a terminal, a line every 10 s otherwise; a summary at the end (stderr)."""
+class _Ticker:
+    """A progress line on stderr: rewritten in place every 0.2 s on a terminal, printed every
+    10 s otherwise."""
 
     def __init__(self, stream: TextIO = sys.stderr):
         self.stream, self.tty = stream, stream.isatty()
         self.t0 = self.last = time.monotonic()
+        self.wrote_line = False
+
+    def show(self, line: str) -> None:
+        now = time.monotonic()
+        if now - self.last < (0.2 if self.tty else 10):
+            return
+        self.last = now
+        self.stream.write(("\r" + line) if self.tty else f"progress: {line}\n")
+        self.stream.flush()
+        self.wrote_line = True
+
+
+class Progress(_Ticker):
+    """`heraldo code`: records, events and errors so far; a summary at the end (stderr)."""
+
+    def __init__(self, stream: TextIO = sys.stderr):
+        super().__init__(stream)
         self.n = self.events = self.errors = 0
 
     def update(self, out_line: str) -> None:
@@ -66,14 +84,7 @@ class Progress:
         rec = json.loads(out_line)
         self.events += len(rec.get("events") or [])
         self.errors += rec.get("error") is not None
-        now = time.monotonic()
-        if self.tty and now - self.last > 0.2:
-            self.stream.write(f"\r{self.n} records, {self.events} events, {self.errors} errors")
-            self.stream.flush()
-            self.last = now
-        elif not self.tty and now - self.last > 10:
-            self.stream.write(f"progress: {self.n} records, {self.events} events, {self.errors} errors\n")
-            self.last = now
+        self.show(f"{self.n} records, {self.events} events, {self.errors} errors")
 
     def summary(self) -> None:
         dt = time.monotonic() - self.t0
@@ -159,29 +170,24 @@ def print_events(events: list[dict[str, Any]], out: TextIO = sys.stdout, width: 
         out.write(f"    — {e['article_id']}: {e['source_text'] or '(not named)'} / {e['target_text'] or '—'}\n\n")
 
 
-class IngestProgress:
-    """Articles seen, stored, skipped and failed; a line on stderr every 10 s (every 0.2 s on a tty)."""
+class IngestProgress(_Ticker):
+    """`heraldo ingest`: articles stored, skipped and failed so far (silent for `heraldo run`)."""
 
     def __init__(self, stream: TextIO = sys.stderr, quiet: bool = False):
-        self.stream, self.tty, self.quiet = stream, stream.isatty(), quiet
-        self.t0 = self.last = time.monotonic()
+        super().__init__(stream)
+        self.quiet = quiet
         self.added = self.skipped = self.errors = 0
-        self.wrote_line = False
 
     def finish(self) -> None:
         if self.tty and self.wrote_line:  # end the progress line before the summary
             self.stream.write("\n")
 
     def tick(self) -> None:
-        now = time.monotonic()
-        if self.quiet or now - self.last < (0.2 if self.tty else 10):
-            return
-        self.last = now
-        rate = self.added / (now - self.t0)
-        line = f"{self.added} stored, {self.skipped} already there, {self.errors} errors ({rate:.1f} articles/s)"
-        self.stream.write(("\r" + line) if self.tty else f"progress: {line}\n")
-        self.stream.flush()
-        self.wrote_line = True
+        if not self.quiet:
+            rate = self.added / max(time.monotonic() - self.t0, 1e-9)
+            self.show(
+                f"{self.added} stored, {self.skipped} already there, {self.errors} errors ({rate:.1f} articles/s)"
+            )
 
 
 def ingest(args: argparse.Namespace, store: Any, progress: IngestProgress) -> None:
