@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= heraldo.duckdb
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval bench clean kb
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,16 @@ lint: install
 	$(BIN)/ruff check heraldo tests scripts bench
 	$(BIN)/ruff format --check heraldo tests scripts bench
 	$(BIN)/mypy heraldo
+
+# The knowledge base's imported people (docs/actors.md): Phoenix (English) and UniversalPetrarch
+# (Spanish) actor dictionaries, MIT, from ../shared/data/dictionaries.
+DICTS ?= ../shared/data/dictionaries
+kb: install
+	$(BIN)/heraldo kb import --types person --prefix petrarch --until 2016-01-01 \
+	  -o heraldo/kb/data/imported/people.tsv \
+	  $(DICTS)/petrarch2-en/Phoenix.Countries.actors.txt \
+	  $(DICTS)/petrarch2-en/Phoenix.International.actors.txt \
+	  $(DICTS)/universalpetrarch-es/actors_unified_181220.txt
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache .mypy_cache .ruff_cache

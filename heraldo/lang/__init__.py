@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from heraldo.kb import extra_files as kb_extra_files
 from heraldo.textutil import fold
 
 SUPPORTED = ("es", "en")
@@ -123,6 +124,16 @@ def language(code: str) -> LanguageData:
             for fem in [w[:-1] + "a"] if w.endswith("o") else [w + "a"] if w.endswith("or") else []:
                 data.agents.setdefault(fem, row[1])
                 data.agents.setdefault(fem + "s", row[1])
+    for path in kb_extra_files():
+        # agent nouns imported with `heraldo kb import --agents --lang CODE` add to the curated ones
+        with open(path, encoding="utf-8") as fh:
+            header = fh.readline()
+            if not header.startswith("# heraldo imported agents") or f"lang={code} " not in header + " ":
+                continue
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 2 and not line.startswith("#"):
+                    data.agents.setdefault(fold(cols[0]), cols[1])
     data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
     data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
     return data
