@@ -9,6 +9,7 @@ norcoreano") are linked to people already named, and "ambos países" to the last
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from heraldo.lang import LanguageData, grammar
 from heraldo.model import Mention
 from heraldo.textutil import fold, mostly_upper
 
+_PLAIN = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")
 _G = grammar()  # function-word lists from lang/<code>/grammar.yaml
 
 LOCATIVE: frozenset[str] = _G["locative"]
@@ -66,7 +68,10 @@ class ActorFinder:
         # first folded token -> the name lengths that start with it, longest first
         self.lengths: dict[str, list[int]] = {}
         for name in kb.load():
-            toks = tuple(t.text for t in nlp.tokenizer(name.text))
+            # Words of letters only tokenize as themselves; skipping spaCy for them keeps the
+            # start-up short with tens of thousands of imported names.
+            plain = _PLAIN.match(name.text)
+            toks = tuple(name.text.split()) if plain else tuple(t.text for t in nlp.tokenizer(name.text))
             key = tuple(fold(t) for t in toks)
             self.index.setdefault(key, []).append(name)
             self.lengths.setdefault(key[0], []).append(len(key))
@@ -76,18 +81,21 @@ class ActorFinder:
 
     # -- knowledge-base names -------------------------------------------------------------
     def _name_ok(self, name: kb.Name, toks: Any, caps_sentence: bool, ctx: ArticleContext) -> bool:
-        kb_toks = [t for t in name.text.split()]
         text_toks = [t.text for t in toks]
         if name.case_sensitive:
-            return "".join(kb_toks) == "".join(text_toks)
+            return "".join(name.text.split()) == "".join(text_toks)
+        kb_toks = [w for w in re.split(r"[\s\-]+", name.text) if w]  # "Ban Ki-moon": Ban, Ki, moon
         if name.short and name.entry.kb_id not in ctx.seen:
-            return False
+            # Surnames the press uses alone ("Putin", "Zelenski") resolve before any full name,
+            # while that person holds an office; others wait for the full name.
+            if not (name.alone and any(r.active(ctx.date) for r in name.entry.roles)):
+                return False
         if caps_sentence:
             return True
         # Every capitalised word of the name must be capitalised in the text: "la paz" is not
         # La Paz, "china" is not China.
         for t in toks:
-            kbt = [w for w in kb_toks if fold(w) == fold(t.text) or fold(t.text) in fold(w)]
+            kbt = [w for w in kb_toks if fold(w) == fold(t.text)] or [w for w in kb_toks if fold(t.text) in fold(w)]
             if kbt and kbt[0][:1].isupper() and not t.text[:1].isupper():
                 return False
         return True
@@ -237,7 +245,12 @@ class ActorFinder:
                 if child.dep_ in ("nmod", "compound", "flat", "amod", "poss") or child.dep_.startswith("nmod"):
                     # "el régimen de Pionyang", "el Gobierno de Gabriel Boric"
                     for nm in names:
-                        if nm.kind in ("country", "capital", "person") and nm.head == child.i and nm.mention.country:
+                        if (
+                            nm.kind in ("country", "capital", "person")
+                            and nm.head == child.i
+                            and nm.mention.country
+                            and not nm.locative  # "the ministers met in Lima" are not Peru's
+                        ):
                             return nm.mention.country, min(lo, nm.i), max(hi, nm.j)
         return None, lo, hi
 
