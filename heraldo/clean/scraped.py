@@ -89,6 +89,9 @@ def strip_credit(line: str) -> tuple[str, str | None]:
             caption = line[: m.start("credit")].rstrip(" -–—|·(")
             if caption:
                 return caption, m.group("credit").strip()
+    m = _LABELLED_CREDIT.match(line.strip())
+    if m:  # a line that is only a credit: "Foto: Reuters"
+        return "", m.group("credit").strip()
     return line, None
 
 
