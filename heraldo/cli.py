@@ -447,6 +447,11 @@ def cmd_kb_show(args: argparse.Namespace) -> int:
         print(f"{e.kb_id}  {e.name}  ({e.type}, from {e.source})")
         for r in e.roles:
             print(f"    {r.country}{r.sector or ''}  {r.title}  {r.start or '…'} – {r.end or 'now'}")
+        if e.type == "country" and e.country in kb.cameo_countries():
+            print(
+                f"    CAMEO code: {kb.cameo_countries()[e.country]} "
+                f"(heraldo writes ISO {e.country}; the GDELT export writes CAMEO)"
+            )
         if e.roles and (e.country or e.sector):
             print(f"    out of office: {(e.country or '---') + (e.sector or '')}")
         print(f"    code on {on or 'today'}: {code}")

@@ -86,6 +86,14 @@ def test_gdelt_export(db, tmp_path):
             assert r["MonthYear"] == r["SQLDATE"][:6] and r["Year"] == r["SQLDATE"][:4]
 
 
+def test_gdelt_actor_columns_use_cameo_country_codes():
+    from heraldo.store.export import _actor
+
+    kosovo = _actor({"source_code": "XKXGOV", "source_country": "XKX", "source_name": "Kosovo"}, "source")
+    assert kosovo[:3] == ["KSVGOV", "KOSOVO", "KSV"] and kosovo[7] == "GOV"
+    assert _actor({"target_code": "RUSMIL", "target_country": "RUS"}, "target")[:3] == ["RUSMIL", "", "RUS"]
+
+
 def test_polecat_export(db):
     recs = [
         json.loads(line)

@@ -24,6 +24,9 @@ from heraldo.evaluate.score import Predicted, Tally, actor_match
         ("COL, VEN", "VENGOV", True),  # alternatives
         ("IGOUNO", "IGOUNOKID", True),
         ("USA", None, False),
+        ("KSV", "XKXGOV", True),  # CAMEO's Kosovo is ISO's XKX
+        ("TMPGOV", "TLS", True),
+        ("KSV", "SRB", False),
     ],
 )
 def test_actor_match(gold, pred, ok):
@@ -65,3 +68,11 @@ def test_reader_tolerates_malformed_xml(tmp_path):
     (s,) = read_up_xml(xml, "es")
     assert (s.doc_id, s.date, s.text) == ("AFP_1", "1994-06-14", "Texto de prueba.")
     assert (s.events[0].code, s.events[0].root, s.events[0].source) == ("145", "14", "~REB")
+
+
+def test_cameo_and_iso_country_codes():
+    from heraldo import kb
+
+    assert kb.to_iso("KSVGOV") == "XKXGOV" and kb.to_iso("TMP") == "TLS" and kb.to_iso("USAPRI") == "PRI"
+    assert kb.to_iso("RUSGOV") == "RUSGOV" and kb.to_iso(None) is None
+    assert kb.cameo_countries()["XKX"] == "KSV"

@@ -72,6 +72,12 @@ def test_reads_codes_names_and_date_restrictions():
     assert len(warnings) == 1 and "end before start" in warnings[0]
 
 
+def test_dated_states_and_bodies_are_not_people():
+    text = "REPUBLIC_OF_GONDOR_\n\t[ARNGON <20000101]\n\t[GON >20000101]\nGONDOR_ASSEMBLY_\n\t[GONLEG >20000101]\n"
+    types = {a.names[0]: a.type for a in tabari.read_actors(text.splitlines(True))}
+    assert types == {"Republic of Gondor": "country", "Gondor Assembly": "organization"}
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [("991231", date(1999, 12, 31)), ("300101", date(2030, 1, 1)), ("310101", date(1931, 1, 1))]

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from heraldo.evaluate.gold import GoldEvent
+from heraldo.kb import to_iso
 
 LEVELS = ("ROOT", "SOURCE", "FULL")
 
@@ -44,7 +45,7 @@ def actor_match(gold: str, pred: str | None) -> bool:
             if role and len(pred) >= 6 and role in [pred[i : i + 3] for i in range(3, len(pred), 3)]:
                 return True
             continue
-        if alt[:3] == pred[:3]:
+        if (to_iso(alt) or "")[:3] == pred[:3]:  # gold KSV (CAMEO) is heraldo's XKX (ISO)
             return True
     return False
 

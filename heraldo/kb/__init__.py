@@ -147,6 +147,32 @@ _EXTRA_COUNTRY_NAMES = {
 }
 
 
+@lru_cache(maxsize=1)
+def cameo_countries() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> CAMEO country code, where they differ (XKX -> KSV, TLS -> TMP,
+    PRI -> USAPRI). heraldo's output codes use ISO (the coding contract); gold sets, GDELT and
+    PETRARCH dictionaries use CAMEO."""
+    rows = csv.reader(_data("cameo_countries.tsv").splitlines(), delimiter="\t")
+    return {r[0]: r[1] for r in rows if len(r) >= 2 and not r[0].startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def iso_countries() -> dict[str, str]:
+    """CAMEO country codes that are not ISO -> the ISO code (KSV -> XKX, TMP -> TLS, USAPRI -> PRI)."""
+    return {cameo: iso for iso, cameo in cameo_countries().items()}
+
+
+def to_iso(code: str | None) -> str | None:
+    """An actor code with a CAMEO-only country part rewritten to ISO (KSVGOV -> XKXGOV, USAPRI ->
+    PRI). Imported dictionaries and gold files are read through this."""
+    if not code:
+        return code
+    for n in (6, 3):
+        if code[:n] in iso_countries():
+            return iso_countries()[code[:n]] + code[n:]
+    return code
+
+
 # Dictionaries imported with `heraldo kb import` that ship with heraldo (see docs/actors.md).
 SHIPPED_IMPORTS = ("imported/people.tsv",)
 
@@ -206,8 +232,8 @@ def read_imported(text: str) -> list[Name]:
             raise ValueError(f"imported knowledge base, line {no}: expected 6 tab-separated columns")
         kb_id, typ, code, roles_text, full = cols[:5]
         short = cols[5] if len(cols) > 5 else ""
-        country, sector = split_code(code)
-        roles = tuple(Role(*split_code(c), s, e) for c, s, e in parse_roles(roles_text))
+        country, sector = split_code(to_iso(code) or "")
+        roles = tuple(Role(*split_code(to_iso(c) or ""), s, e) for c, s, e in parse_roles(roles_text))
         entry = Entry(
             kb_id=kb_id,
             name=full.split(";")[0],

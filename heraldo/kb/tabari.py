@@ -55,9 +55,31 @@ class ImportedActor:
 
     @property
     def type(self) -> str:
-        if self.roles:
+        """person: dated codes and a personal name; dated codes also mark states and bodies
+        whose code changed over time (REPUBLIC_OF_KOSOVO, KOSOVO_ASSEMBLY), told apart by their
+        names."""
+        if self.roles and not any(_institutional(n) for n in self.names[:1]):
             return "person"
-        return code_type(self.default or "")
+        codes = [c for c, _s, _e in self.roles] + ([self.default] if self.default else [])
+        return code_type(codes[-1] if codes else "")
+
+
+# Words that make a dated entry a state or a body, not a person (English and Spanish).
+INSTITUTION_WORDS = frozenset(
+    """republic republica kingdom reino state states estado estados federation federacion union
+    union assembly asamblea parliament parlamento congress congreso senate senado government
+    gobierno ministry ministerio council consejo party partido army ejercito front frente forces
+    fuerzas police policia court tribunal commission comision committee comite agency
+    agencia authority autoridad administration administracion democratic democratica people's
+    popular movement movimiento organization organizacion organisation office oficina
+    secretariat secretaria cabinet gabinete regime regimen province provincia territory
+    territorio""".split()
+)
+
+
+def _institutional(name: str) -> bool:
+    words = {unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower() for w in name.split()}
+    return bool(words & INSTITUTION_WORDS)
 
 
 def code_type(code: str) -> str:
@@ -304,10 +326,10 @@ def import_actors(
     origin: dict[int, int] = {}  # id(actor) -> index of its file
     for fi, actors in enumerate(files):
         for a in actors:
-            if types is not None and a.type not in types:
-                continue
             if a.type == "person":
                 a.names = [n for n in a.names if _slug(n) not in undated] or a.names[-1:]
+            if types is not None and a.type not in types:  # after the names: they decide the type
+                continue
             if until is not None:
                 a.roles = [(c, s, until if e is None and (s is None or s < until) else e) for c, s, e in a.roles]
             keys = list(dict.fromkeys(_slug(n) for n in a.names))  # in order: the result is reproducible

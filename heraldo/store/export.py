@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
+from heraldo import kb
+
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code"]
 _ACTOR += ["Type1Code", "Type2Code", "Type3Code"]
 _GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
@@ -60,6 +62,9 @@ def _actor(m: dict[str, Any], side: str) -> list[Any]:
     types = [rest[i : i + 3] for i in range(0, len(rest), 3)][:3] if not known else []
     types += [""] * (3 - len(types))
     name = (m.get(f"{side}_name") or "").upper()
+    cameo = kb.cameo_countries().get(country, country)
+    if len(cameo) == 3 and cameo != country:  # GDELT writes CAMEO's KSV and TMP, not ISO's XKX and TLS
+        code, country = cameo + code[3:], cameo
     return [code, name, country, known, "", "", "", *types]
 
 
