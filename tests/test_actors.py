@@ -140,6 +140,20 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
             "COLREB",
         ),
         ("en", "2024-01-12", "Kim Yo-jong criticized Seoul.", "Seoul", "KORGOV"),
+        # armed groups, criminal groups, heads of government of Security Council members
+        ("es", "2025-01-27", "Los rebeldes del M23 tomaron Goma.", "rebeldes del M23", "CODREB"),
+        ("en", "2024-01-12", "Al-Shabaab fighters attacked a base.", "Al-Shabaab fighters", "SOMREB"),
+        ("es", "2024-01-12", "Boko Haram secuestró a veinte estudiantes.", "Boko Haram", "NGAREB"),
+        ("es", "2025-01-12", "El Cártel de Sinaloa atacó a la policía mexicana.", "Cártel de Sinaloa", "MEXCRM"),
+        ("es", "2024-01-12", "Orbán vetó el paquete.", "Orbán", "HUNGOV"),
+        ("es", "2025-01-12", "Tshisekedi acusó a Ruanda de apoyar al M23.", "Tshisekedi", "CODGOV"),
+        ("es", "2024-01-12", "Abdel Fattah al Sisi recibió a Netanyahu.", "Abdel Fattah al Sisi", "EGYGOV"),
+        ("en", "2016-01-12", "Donald Tusk met the envoy.", "Donald Tusk", "IGOEUREEC"),
+        # demonyms of smaller countries, both languages
+        ("es", "2024-01-12", "Los soldados angoleños cruzaron la frontera.", "soldados angoleños", "AGOMIL"),
+        ("en", "2024-01-12", "Malawian police arrested two men.", "Malawian police", "MWICOP"),
+        ("es", "2024-01-12", "La policía kosovar detuvo a dos serbios.", "policía kosovar", "XKXCOP"),
+        ("en", "2024-01-12", "Equatorial Guinean officials denied it.", "Equatorial Guinean officials", "GNQGOV"),
     ],
 )
 def test_mentions_on_a_date(pipeline, lang, date, text, mention, code):
