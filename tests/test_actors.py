@@ -253,3 +253,34 @@ def test_a_place_after_a_locative_preposition_gives_no_country_to_a_role_noun(pi
     coded = code_text(pipeline, text, lang)
     code = {m.text: m.code for m in coded.actors}[noun]
     assert code is not None and code.startswith("---"), code
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # "ambos países" / "ambas partes" / "both countries": both actors, one event per direction
+        (
+            "es",
+            "Rusia y Corea del Norte firmaron un acuerdo. Ambos países reforzarán su cooperación militar.",
+            {("06", "RUS", "PRK"), ("06", "PRK", "RUS")},
+        ),
+        (
+            "es",
+            "Serguéi Lavrov se reunió con Choe Son-hui en Wonsan. Ambas partes firmaron una declaración conjunta.",
+            {("05", "RUSGOV", "PRKGOV"), ("05", "PRKGOV", "RUSGOV")},
+        ),
+        ("en", "China and Japan held talks. Both countries agreed to cooperate.", {("03", "CHN", "JPN")}),
+        # Spanish subject drop: the previous sentence's subject acts
+        ("es", "Vladímir Putin llegó a Pionyang. Condenó las sanciones de Estados Unidos.", {("11", "RUSGOV", "USA")}),
+        # a leader noun refers back to the person named before
+        (
+            "es",
+            "El presidente venezolano, Nicolás Maduro, acusó a Colombia. El mandatario criticó a Estados Unidos.",
+            {("11", "VENGOV", "USA")},
+        ),
+    ],
+)
+def test_coreference_within_an_article(pipeline, lang, text, expected):
+    coded = code_text(pipeline, text, lang, "2025-07-12")
+    got = {(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in coded.events}
+    assert expected <= got, got
