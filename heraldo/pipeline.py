@@ -255,8 +255,9 @@ class Pipeline:
             s1 = base + sent.end_char
             while s1 > s0 and art.text[s1 - 1].isspace():
                 s1 -= 1
-            places = find_places(sent, base, mentions, context)
-            coded.places.extend(p for p, _h in places)
+            in_sentence = find_places(sent, base, mentions, context, st.coder.lang.demonyms)
+            coded.places.extend(p for p, _h, _event in in_sentence)
+            places = [(p, h) for p, h, event in in_sentence if event]  # where an event may have happened
             dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)
             for qs, qe in quote_spans:
                 if s0 <= qs < s1:
@@ -276,7 +277,7 @@ class Pipeline:
                     self._events(cand, art, sent, base, (s0, s1), places, dates, dateline_place, coded.quotes, pub)
                 )
             coded.events.extend(_one_per_dyad(found))
-            coded.actors.extend(tm.mention for tm in mentions if tm.kind != "reciprocal")
+            coded.actors.extend(tm.mention for tm in mentions if tm.kind != "reciprocal" and not tm.place_part)
             ctx.last_subject = _root_subject(sent, mentions) or ctx.last_subject
         return coded
 

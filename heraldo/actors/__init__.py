@@ -42,11 +42,15 @@ class TokMention:
     kind: str  # person|country|capital|organization|group|media|agent|demonym|ner|reciprocal
     locative: bool = False
     pair: tuple[Mention, Mention] | None = None  # for "ambos países"
+    place_part: bool = False  # part of a longer place name: "Jersey" in "New Jersey" (set by places)
 
     def can_act(self) -> bool:
         """Can this mention be an event's source or target? Not a place ("en Moscú"), not a
-        byline agency, and coded (or standing for a coded pair)."""
-        return not self.locative and self.kind != "media" and bool(self.mention.code or self.pair)
+        byline agency, not a piece of a longer place name, and coded (or standing for a coded
+        pair)."""
+        return (
+            not self.locative and not self.place_part and self.kind != "media" and bool(self.mention.code or self.pair)
+        )
 
 
 @dataclass

