@@ -519,7 +519,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from heraldo.evaluate.geo import format_geo_report, run_geo_eval
 
         try:
-            greport = run_geo_eval(args.gold)
+            greport = run_geo_eval(args.gold, errors_path=args.errors)
         except ValueError as exc:
             print(f"heraldo eval: {exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -28,6 +28,22 @@ def test_one_to_one_overlap_matching_country_and_distance():
     assert (c["country_known"], c["country_ok"], c["within"]) == (2, 1, 1)
 
 
+def test_errors_name_every_miss_false_place_and_wrong_resolution():
+    gold = [
+        GoldToponym(0, 5, "Paris", 48.85, 2.35, "FRA", "Literal"),
+        GoldToponym(10, 15, "Paris", 33.66, -95.55, "USA", "Literal"),
+        GoldToponym(20, 26, "Moscow", 55.75, 37.62, "RUS", "Metonymic"),
+    ]
+    pred = [place(0, 5, "FRA", 48.86, 2.34), place(9, 15, "FRA", 48.86, 2.34), place(30, 35, "DEU", 52.5, 13.4)]
+    errors: list = []
+    c = score_article(gold, pred, errors)
+    assert sorted(e["kind"] for e in errors) == ["false", "miss", "wrong"]
+    wrong = next(e for e in errors if e["kind"] == "wrong")
+    assert wrong["phrase"] == "Paris" and wrong["gold"][0] == "USA" and wrong["km"] > 7000
+    assert next(e for e in errors if e["kind"] == "miss")["type"] == "Metonymic"
+    assert (c["gold:Literal"], c["matched:Literal"], c["gold:Metonymic"]) == (2, 2, 1)
+
+
 def test_each_gold_toponym_matches_at_most_one_place():
     gold = [GoldToponym(0, 10, "New Orleans", 29.95, -90.07, "USA")]
     c = score_article(gold, [place(0, 3, "USA", 29.95, -90.07), place(4, 10, "USA", 29.95, -90.07)])

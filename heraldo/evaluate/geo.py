@@ -16,6 +16,7 @@ off every polygon are left out of the country score).
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +38,7 @@ class GoldToponym:
     lat: float
     lon: float
     country: str | None  # ISO alpha-3
+    type: str = ""  # GeoWebNews' toponym type (Literal, Demonym, Metonymic...); LGL has none
 
 
 @dataclass
@@ -122,8 +124,11 @@ def read_gwn(path: str | Path) -> list[GoldArticle]:
             if span is None:
                 continue
             tops.append(
-                GoldToponym(span[0], span[1], phrase, float(lat), float(lon), country_at(float(lat), float(lon)))
-            )
+                GoldToponym(
+                    span[0], span[1], phrase, float(lat), float(lon), country_at(float(lat), float(lon)),
+                    t.findtext("type") or "",
+                )
+            )  # fmt: skip
         out.append(GoldArticle(art.get("file") or str(len(out)), text, tops))
     return out
 
@@ -141,8 +146,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score_article(gold: list[GoldToponym], pred: list[dict[str, Any]]) -> dict[str, int]:
-    """Counts for one article; `pred` are contract `places` records."""
+def score_article(
+    gold: list[GoldToponym], pred: list[dict[str, Any]], errors: list[dict[str, Any]] | None = None
+) -> dict[str, int]:
+    """Counts for one article; `pred` are contract `places` records. With `errors`, misses, false
+    places, wrong countries and far points are appended to it for error analysis."""
     pairs = sorted(
         (
             (-_overlap((g.start, g.end), (p["start"], p["end"])), gi, pi)
@@ -166,19 +174,52 @@ def score_article(gold: list[GoldToponym], pred: list[dict[str, Any]]) -> dict[s
         if g.country:
             c["country_known"] += 1
             c["country_ok"] += int(p.get("country") == g.country)
-        if p.get("lat") is not None and p.get("lon") is not None:
-            c["within"] += int(km(g.lat, g.lon, p["lat"], p["lon"]) <= WITHIN_KM)
+        dist = km(g.lat, g.lon, p["lat"], p["lon"]) if p.get("lat") is not None and p.get("lon") is not None else None
+        c["within"] += int(dist is not None and dist <= WITHIN_KM)
+        c[f"matched:{g.type}"] = c.get(f"matched:{g.type}", 0) + 1
+        if errors is not None and (g.country and p.get("country") != g.country or dist is None or dist > WITHIN_KM):
+            errors.append(
+                {"kind": "wrong", "phrase": g.phrase, "type": g.type, "gold": [g.country, g.lat, g.lon]}
+                | {"predicted": [p.get("name"), p.get("country"), p.get("lat"), p.get("lon"), p.get("feature")]}
+                | {"km": None if dist is None else round(dist)}
+            )
+    for gi, g in enumerate(gold):
+        c[f"gold:{g.type}"] = c.get(f"gold:{g.type}", 0) + 1
+        if errors is not None and gi not in used_g:
+            errors.append({"kind": "miss", "phrase": g.phrase, "type": g.type, "gold": [g.country, g.lat, g.lon]})
+    if errors is not None:
+        for pi, p in enumerate(pred):
+            if pi not in used_p:
+                errors.append({"kind": "false", "text": p.get("text"), "predicted": [p.get("name"), p.get("country")]})
     return c
 
 
-def run_geo_eval(gold_path: str | Path, pipeline: Pipeline | None = None, limit: int | None = None) -> dict[str, Any]:
+def run_geo_eval(
+    gold_path: str | Path,
+    pipeline: Pipeline | None = None,
+    limit: int | None = None,
+    errors_path: str | Path | None = None,
+) -> dict[str, Any]:
     pipeline = pipeline or Pipeline()
     arts = read_geo_gold(gold_path)[:limit]
     total: dict[str, int] = {}
+    errors: list[dict[str, Any]] | None = [] if errors_path else None
     for a in arts:
         rec = pipeline.code_safe({"id": a.id, "text": a.text, "lang": "en"}).to_json()
-        for k, v in score_article(a.toponyms, rec.get("places") or []).items():
+        before = len(errors) if errors is not None else 0
+        for k, v in score_article(a.toponyms, rec.get("places") or [], errors).items():
             total[k] = total.get(k, 0) + v
+        for e in (errors or [])[before:]:
+            e["article"] = a.id
+    if errors_path and errors is not None:
+        with open(errors_path, "w", encoding="utf-8") as fh:
+            for e in errors:
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+    by_type = {
+        k.partition(":")[2]: {"gold": v, "recall": total.get("matched:" + k.partition(":")[2], 0) / v}
+        for k, v in sorted(total.items())
+        if k.startswith("gold:") and k != "gold:"
+    }
     p, r, f = prf(total.get("matched", 0), total.get("pred", 0), total.get("gold", 0))
     m = total.get("matched", 0) or 1
     return {
@@ -191,6 +232,7 @@ def run_geo_eval(gold_path: str | Path, pipeline: Pipeline | None = None, limit:
             "country": total.get("country_ok", 0) / (total.get("country_known", 0) or 1),
             "within_161km": total.get("within", 0) / m,
         },
+        "recall_by_type": by_type,
         "all_gold": {
             "country": total.get("country_ok", 0) / (total.get("country_gold", 0) or 1),
             "within_161km": total.get("within", 0) / (total.get("gold", 0) or 1),
@@ -209,4 +251,6 @@ def format_geo_report(r: dict[str, Any]) -> str:
             f"of matched       country {m['country']:.3f}  within 161 km {m['within_161km']:.3f}",
             f"of all gold      country {a['country']:.3f}  within 161 km {a['within_161km']:.3f}",
         ]
+        + (["", "recall by gold toponym type:"] if r.get("recall_by_type") else [])
+        + [f"  {k:22} {v['gold']:5}  {v['recall']:.3f}" for k, v in (r.get("recall_by_type") or {}).items()]
     )
