@@ -516,19 +516,31 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"heraldo eval: gold file not found: {args.gold}", file=sys.stderr)
         return EXIT_USAGE
     if args.task == "geo":
-        from heraldo.evaluate.geo import format_geo_report, run_geo_eval
+        from heraldo.evaluate.geo import (
+            format_event_location_report,
+            format_geo_report,
+            run_event_location_eval,
+            run_geo_eval,
+        )
 
         try:
-            greport = run_geo_eval(args.gold, errors_path=args.errors)
-        except ValueError as exc:
+            if "<Sentence" in Path(args.gold).read_text(encoding="utf-8", errors="replace")[:20000]:
+                greport = run_event_location_eval(args.gold, errors_path=args.errors)
+            else:
+                greport = run_geo_eval(args.gold, errors_path=args.errors)
+        except (ValueError, OSError) as exc:
             print(f"heraldo eval: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        print(json.dumps(greport, indent=2) if args.json else format_geo_report(greport))
-        values = {
-            "TOPONYMS": greport["toponyms"]["f1"],
-            "COUNTRY": greport["matched"]["country"],
-            "WITHIN": greport["matched"]["within_161km"],
-        }
+        if greport.get("task") == "event_locations":
+            print(json.dumps(greport, indent=2) if args.json else format_event_location_report(greport))
+            values = {"RECALL": greport["recall"], "PRECISION": greport["precision"], "COUNTRY": greport["country"]}
+        else:
+            print(json.dumps(greport, indent=2) if args.json else format_geo_report(greport))
+            values = {
+                "TOPONYMS": greport["toponyms"]["f1"],
+                "COUNTRY": greport["matched"]["country"],
+                "WITHIN": greport["matched"]["within_161km"],
+            }
         low = [f for f in args.min_f1 or [] if values[f.partition("=")[0].upper()] < float(f.partition("=")[2])]
         if low:
             print("accuracy below floor: " + "; ".join(low), file=sys.stderr)
@@ -638,7 +650,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-f1",
         action="append",
         metavar="LEVEL=F1",
-        help="exit 1 if below, e.g. ROOT=0.5 (quotes: CONTENT=, CONTENT_SPEAKER=; geo: TOPONYMS=, COUNTRY=, WITHIN=)",
+        help="exit 1 if below, e.g. ROOT=0.5 (quotes: CONTENT=, CONTENT_SPEAKER=; geo: TOPONYMS=, COUNTRY=, WITHIN=; "
+        "geo on Spanish event gold: RECALL=, PRECISION=, COUNTRY=)",
     )
     e.add_argument("--min-plover", type=float, default=None, help="exit 1 if PLOVER accuracy is below")
     e.set_defaults(func=cmd_eval)

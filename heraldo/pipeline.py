@@ -311,7 +311,8 @@ class Pipeline:
         }
         location = next((p for p, h in places if h in subtree and p.feature == "city"), None)
         location = location or next((p for p, h in places if h in subtree), None)
-        location = location or next((p for p, _h in places if p.feature == "city"), None) or dateline
+        location = location or next((p for p, _h in places if p.feature == "city"), None)
+        location = location or next((p for p, _h in places), None) or dateline  # "paro en Colombia"
         if location is not None:
             location.role = "event"
         lo = base + doc[min(subtree)].idx

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from heraldo.evaluate.geo import GoldToponym, _fix, country_at, read_gwn, read_lgl, score_article
@@ -77,3 +79,35 @@ def test_gold_readers():
         from heraldo.evaluate.geo import read_geo_gold
 
         read_geo_gold(SHARED / "plover" / "PLOVER_GSR_CAMEO.json")
+
+
+UP_XML = """<Sentences>
+<Sentence date="20250713" id="DOC1_1" sentence="true" source="test">
+<EventCoding eid="0" eventcode="141" plover="" sourcecode="PERCVL" targetcode="PERGOV"/>
+<Location loc_in_sentence="true">Lima</Location>
+<Location loc_in_sentence="false">Perú</Location>
+<Text>Miles de manifestantes marcharon en Lima contra el Gobierno.</Text>
+</Sentence>
+<Sentence date="20250713" id="DOC1_2" sentence="true" source="test">
+<EventCoding eid="0" eventcode="173" plover="" sourcecode="PERCOP" targetcode="PERCVL"/>
+<Location loc_in_sentence="true">Cusco</Location>
+<Text>La policía detuvo a veinte manifestantes en Arequipa.</Text>
+</Sentence>
+</Sentences>
+"""
+
+
+def test_event_locations_against_spanish_location_tags(tmp_path, pipeline):
+    from heraldo.evaluate.geo import run_event_location_eval
+    from heraldo.evaluate.gold import read_up_xml
+
+    gold = tmp_path / "up.xml"
+    gold.write_text(UP_XML, encoding="utf-8")
+    assert read_up_xml(gold, "es")[0].locations == [("Lima", True), ("Perú", False)]
+    errors = tmp_path / "errors.jsonl"
+    r = run_event_location_eval(gold, pipeline, errors)
+    # Lima is found; Arequipa is a real place but not the gold's Cusco (600 km away)
+    assert r["sentences_with_in_sentence_location"] == 2 and r["recall"] == 0.5
+    assert r["precision"] == 0.5 and r["country"] == 1.0
+    kinds = sorted(json.loads(line)["kind"] for line in errors.read_text(encoding="utf-8").splitlines())
+    assert kinds == ["miss", "wrong"]

@@ -254,3 +254,120 @@ def format_geo_report(r: dict[str, Any]) -> str:
         + (["", "recall by gold toponym type:"] if r.get("recall_by_type") else [])
         + [f"  {k:22} {v['gold']:5}  {v['recall']:.3f}" for k, v in (r.get("recall_by_type") or {}).items()]
     )
+
+
+# -- where events happened: the <Location> tags of the Spanish UniversalPetrarch gold -----------
+
+
+def _country_names() -> dict[str, str]:
+    """Folded country names (Spanish and English, CLDR and the press's forms) -> ISO3."""
+    from heraldo import kb
+    from heraldo.textutil import fold
+
+    return {fold(n.text): n.entry.country for n in kb.load() if n.entry.type == "country" and n.entry.country}
+
+
+def _gold_place(name: str, countries: dict[str, str]) -> tuple[str | None, float | None, float | None]:
+    """(country, lat, lon) of a gold location name, by heraldo's own gazetteer."""
+    from heraldo.places import gazetteer, resolve
+    from heraldo.textutil import fold
+
+    iso3 = countries.get(fold(name))
+    if iso3:
+        lat, lon = gazetteer().centroids.get(iso3, (None, None))
+        return iso3, lat, lon
+    place = resolve(name.title() if name.isupper() else name, set())
+    return (place.country, place.lat, place.lon) if place else (None, None, None)
+
+
+def run_event_location_eval(
+    gold_path: str | Path, pipeline: Pipeline | None = None, errors_path: str | Path | None = None
+) -> dict[str, Any]:
+    """Event locations against the <Location> tags of a UniversalPetrarch XML gold file.
+
+    Documents are coded whole, as `heraldo eval` does for events (the gold has no datelines, so a
+    location the gold marks `loc_in_sentence="false"` can only be matched by country). Per gold
+    sentence with events: `recall` is the share of sentences whose in-sentence gold location is
+    the location of one of heraldo's events there (same name, or within 161 km); `precision` the
+    share of sentences where heraldo located an event whose location is one of the sentence's
+    gold locations (in the sentence or not; same name, within 161 km, or the same country for a
+    country-level gold location); `country` the share of those located sentences whose event
+    location is in a country of the gold locations.
+    """
+    from heraldo.evaluate import _documents
+    from heraldo.evaluate.gold import read_up_xml
+    from heraldo.textutil import fold
+
+    pipeline = pipeline or Pipeline()
+    countries = _country_names()
+    sentences = read_up_xml(gold_path, "es")
+    n = {"with_in_sentence": 0, "found": 0, "located": 0, "right_place": 0, "with_country": 0, "right_country": 0}
+    errors: list[dict[str, Any]] = []
+    for doc_id, doc in _documents(sentences).items():
+        spans, parts, pos = [], [], 0
+        for s in doc:
+            spans.append((pos, pos + len(s.text)))
+            parts.append(s.text)
+            pos += len(s.text) + 2
+        coded = pipeline.code_safe({"id": doc_id, "text": "\n\n".join(parts), "lang": "es", "date": doc[0].date})
+        for s, (a, b) in zip(doc, spans, strict=True):
+            if not s.events or not s.locations:
+                continue
+            located = [e.location for e in coded.events if a <= e.evidence.trigger.start < b and e.location]
+            gold = [(name, inside, *_gold_place(name, countries)) for name, inside in s.locations]
+
+            def same(p: Any, g: tuple[Any, ...]) -> bool:
+                name, _inside, country, lat, lon = g
+                if fold(p.text) == fold(name) or fold(p.name or "") == fold(name):
+                    return True
+                if fold(name) in countries:  # a country-level gold location: the country is enough
+                    return p.country == country
+                return lat is not None and p.lat is not None and km(lat, lon, p.lat, p.lon) <= WITHIN_KM
+
+            inside = [g for g in gold if g[1]]
+            if inside:
+                n["with_in_sentence"] += 1
+                hit = any(same(p, g) for p in located for g in inside)
+                n["found"] += int(hit)
+                if not hit:
+                    errors.append({"kind": "miss", "sid": s.sid, "text": s.text, "gold": [g[0] for g in inside]})
+            if located:
+                n["located"] += 1
+                ok = any(same(p, g) for p in located for g in gold)
+                n["right_place"] += int(ok)
+                gold_countries = {g[2] for g in gold if g[2]}
+                if gold_countries:
+                    n["with_country"] += 1
+                    n["right_country"] += int(any(p.country in gold_countries for p in located))
+                if not ok:
+                    errors.append(
+                        {"kind": "wrong", "sid": s.sid, "text": s.text, "gold": [g[0] for g in gold]}
+                        | {"predicted": [[p.text, p.name, p.country] for p in located]}
+                    )
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as fh:
+            for e in errors:
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+    return {
+        "gold": str(gold_path),
+        "task": "event_locations",
+        "sentences_with_in_sentence_location": n["with_in_sentence"],
+        "sentences_located": n["located"],
+        "recall": n["found"] / (n["with_in_sentence"] or 1),
+        "precision": n["right_place"] / (n["located"] or 1),
+        "country": n["right_country"] / (n["with_country"] or 1),
+    }
+
+
+def format_event_location_report(r: dict[str, Any]) -> str:
+    return "\n".join(
+        [
+            f"gold: {r['gold']} (event locations)",
+            f"{r['sentences_with_in_sentence_location']} gold sentences with events and a location named in them; "
+            f"heraldo located events in {r['sentences_located']} sentences with gold locations",
+            "",
+            f"recall (in-sentence gold location found)   {r['recall']:.3f}",
+            f"precision (heraldo's location is gold's)   {r['precision']:.3f}",
+            f"country (heraldo's location's country)     {r['country']:.3f}",
+        ]
+    )

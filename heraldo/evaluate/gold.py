@@ -44,12 +44,15 @@ class GoldSentence:
     text: str
     lang: str
     events: list[GoldEvent] = field(default_factory=list)
+    # UniversalPetrarch's <Location> tags: (name, named in the sentence itself?)
+    locations: list[tuple[str, bool]] = field(default_factory=list)
 
 
 _SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)</Sentence>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _CODING = re.compile(r"<EventCoding\b([^>]*)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
+_LOCATION = re.compile(r"<Location\b([^>]*)>(.*?)</Location>", re.DOTALL)
 
 
 def _code(raw: str) -> str:
@@ -96,7 +99,12 @@ def read_up_xml(path: str | Path, lang: str) -> list[GoldSentence]:
                     plover,
                 )
             )
-        out.append(GoldSentence(sid, doc_id or sid, order, _iso(attrs.get("date")), text, lang, events))
+        locations = [
+            (html.unescape(name).strip(), dict(_ATTR.findall(la)).get("loc_in_sentence", "").lower() == "true")
+            for la, name in _LOCATION.findall(body)
+            if name.strip()
+        ]
+        out.append(GoldSentence(sid, doc_id or sid, order, _iso(attrs.get("date")), text, lang, events, locations))
     return out
 
 
