@@ -187,6 +187,7 @@ class CodedArticle:
     places: list[Place] = field(default_factory=list)
     actors: list[Mention] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # bylines and HTML author metadata
     error: dict[str, str] | None = None
     line: int | None = None
     text: str | None = None  # kept for the store; not part of the JSON line
@@ -207,6 +208,7 @@ class CodedArticle:
                 "places": [p.to_json() for p in self.places],
                 "actors": [m.to_json() for m in self.actors],
                 "credits": list(self.credits),
+                "authors": list(self.authors),
                 "error": self.error,
             }
         )

@@ -135,10 +135,14 @@ class Pipeline:
         pub = _iso_date(record.get("date"))
         offsets: tuple[list[int], list[int]] | None = None
         title = record.get("title")
+        outlet = record.get("outlet")
+        page_authors: list[str] = []
         if raw is html:
             ex = html_to_text(html)
             work, offsets = ex.text, (ex.offsets, ex.ends)
             title = title or ex.title
+            outlet = outlet or ex.site  # the page's site name when the record names no outlet
+            page_authors = [a.strip() for a in re.split(r"[;|]", ex.author or "") if a.strip()]
             pub = pub or (_iso_date(ex.date) if ex.date else None)
             if len(work.split()) < MIN_HTML_WORDS:  # a page of navigation links, not an article
                 raise InputError(
@@ -154,10 +158,10 @@ class Pipeline:
             date=pub.isoformat() if pub else None,
             lang=record.get("lang"),
             url=record.get("url"),
-            outlet=record.get("outlet"),
+            outlet=outlet,
             segments=segments,
             credits=credits,
-            authors=authors,
+            authors=list(dict.fromkeys([*page_authors, *authors])),
             dateline=dateline,
         )
         return art, offsets
@@ -246,6 +250,7 @@ class Pipeline:
             url=art.url,
             outlet=art.outlet,
             credits=art.credits,
+            authors=art.authors,
             text=art.text,
         )
         if dateline_place:

@@ -26,3 +26,22 @@ def test_html_article_is_coded_with_offsets_into_the_html(pipeline):
         t = e.evidence.trigger
         assert HTML[t.start : t.end] == t.text
     assert not any("Portada" in m.text or "Facebook" in m.text for m in coded.actors)
+
+
+def test_html_metadata_gives_author_and_outlet(pipeline):
+    page = HTML.replace(
+        "<title>",
+        '<meta name="author" content="Ana Pérez"><meta property="og:site_name" content="Diario Ejemplo"><title>',
+    )
+    coded = pipeline.code({"id": "h", "html": page, "lang": "es"})
+    assert coded.authors == ["Ana Pérez"] and coded.outlet == "Diario Ejemplo"
+    assert not [m for m in coded.actors if "Ana" in m.text]
+    # an outlet given in the record wins over the page's
+    assert pipeline.code({"id": "h", "html": page, "lang": "es", "outlet": "Mi medio"}).outlet == "Mi medio"
+
+
+def test_bylines_in_plain_text_are_authors(pipeline):
+    text = "Por Juan García\n\nEl Gobierno peruano decretó el estado de emergencia en Lima."
+    coded = pipeline.code({"id": "t", "text": text, "lang": "es"})
+    assert "Juan García" in coded.authors
+    assert not [m for m in coded.actors if "García" in m.text]
