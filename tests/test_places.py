@@ -31,6 +31,8 @@ def _places(coded):
         ("en", "Wildfires spread across California.", "California", "USA", "admin"),
         ("en", "The company moved to Ontario.", "Ontario", "CAN", "admin"),
         ("en", "The plant in Charleston, W.Va., closed.", "W.Va.", "USA", "admin"),
+        ("es", "La policía desalojó a los manifestantes en Baviera.", "Baviera", "DEU", "admin"),
+        ("es", "Miles de personas marcharon en Cataluña.", "Cataluña", "ESP", "admin"),
         # a place whose name contains a country's: not the country
         ("en", "The governor of New Jersey signed the bill.", "New Jersey", "USA", "admin"),
         ("en", "Protesters marched in Mexico City.", "Mexico City", "MEX", "city"),

@@ -163,6 +163,7 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
         s[1] += float(c["longitude"]) * w
         s[2] += w
         s[3] += int(c["population"])
+    by_code: dict[str, Area] = {}
     for row in csv.reader(_data("admin1CodesASCII.txt").splitlines(), delimiter="\t"):
         if len(row) < 4 or row[0] not in sums or not sums[row[0]][2]:
             continue
@@ -170,6 +171,10 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
         cc = iso3.get(row[0].split(".")[0])
         area = Area(int(row[3]), row[1], cc, round(s[0] / s[2], 4), round(s[1] / s[2], 4), int(s[3]), "admin")
         add([row[1], row[2]], area)
+        by_code[row[0]] = area
+    for row in csv.reader(_data("exonyms.tsv").splitlines(), delimiter="\t"):  # Baviera, Cataluña
+        if len(row) >= 2 and not row[0].startswith("#") and row[1] in by_code:
+            add([row[0]], by_code[row[1]])
     for abbr, state in _US_STATES_AP.items():
         us = [a for a in areas.get(fold(state), []) if a.country == "USA" and a.feature == "admin"]
         if us:
