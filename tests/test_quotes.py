@@ -199,3 +199,18 @@ def test_unknown_speaker_is_the_subject_phrase(pipeline):
     coded = code_text(pipeline, '"The plan will not work," a senior official said.', "en")
     (q,) = coded.quotes
     assert q.speaker is not None and q.speaker.text.endswith("official")
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The senator urged Congress to pass the bill before the recess.", "urged", "pass the bill"),
+        ("Opposition leaders called for an independent inquiry into the shooting.", "called", "independent inquiry"),
+        ("The minister pledged to raise pensions next year.", "pledged", "raise pensions"),
+    ],
+)
+def test_what_is_urged_pledged_or_called_for_is_reported_speech(pipeline, text, cue, content):
+    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    quotes = [q for q in coded.quotes if q.cue is not None and q.cue.text == cue]
+    assert quotes and content in quotes[0].text, coded.quotes
+    assert quotes[0].speaker is not None

@@ -109,7 +109,11 @@ def indirect_quotes(
         if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in speech_verbs:
             continue
         for clause in verb.children:
-            if clause.dep_ != "ccomp":
+            # a clause ("said the plan would fail"), or what is urged, pledged or called for
+            # ("urged Congress to act", "called for an inquiry")
+            if clause.dep_ not in ("ccomp", "xcomp") and not (
+                clause.dep_ == "prep" and fold(clause.text) == "for" and fold(verb.lemma_) == "call"
+            ):
                 continue
             toks = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
             toks = [t for t in toks if t.dep_ != "punct" or t.i not in (toks[0].i, toks[-1].i)]
