@@ -242,6 +242,7 @@ class Pipeline:
             if city:
                 dateline_place = city_place(art.dateline.text, art.dateline.start, art.dateline.end, city)
         quote_spans = find_quotes(art.text, art.segments)
+        open_quotes: list[Quote] = []  # quotes running past their first sentence, still without a cue
         coded = CodedArticle(
             id=art.id,
             lang=art.lang,
@@ -264,11 +265,19 @@ class Pipeline:
             coded.places.extend(p for p, _h, _event in in_sentence)
             places = [(p, h) for p, h, event in in_sentence if event]  # where an event may have happened
             dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)
+            for q in [q for q in open_quotes if s0 <= q.end <= s1 + 1]:
+                # a quote of several sentences whose cue follows it: «…. …», dijo Kim / "…," Blige said.
+                later = attach_quote(art.text, q.start, q.end, sent, base, mentions, st.coder.lang.speech_verbs, None)
+                if later.cue is not None and later.speaker is not None:
+                    q.cue, q.speaker = later.cue, later.speaker
+                open_quotes.remove(q)
             for qs, qe in quote_spans:
                 if s0 <= qs < s1:
                     q = attach_quote(
                         art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
                     )
+                    if q.cue is None and qe > s1:
+                        open_quotes.append(q)
                     if q.speaker is None and q.cue is None and coded.quotes and coded.quotes[-1].direct:
                         q.speaker = coded.quotes[-1].speaker  # a quote that goes on with no cue of its own
                     coded.quotes.append(q)

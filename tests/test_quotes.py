@@ -214,3 +214,25 @@ def test_what_is_urged_pledged_or_called_for_is_reported_speech(pipeline, text, 
     quotes = [q for q in coded.quotes if q.cue is not None and q.cue.text == cue]
     assert quotes and content in quotes[0].text, coded.quotes
     assert quotes[0].speaker is not None
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        (
+            "es",
+            "«No vamos a aceptar ninguna imposición. Colombia decidirá su propio camino», dijo Gustavo Petro.",
+            "Gustavo Petro",
+        ),
+        (
+            "en",
+            '"We will not accept any imposition. Our country will choose its own path," Keir Starmer said.',
+            "Keir Starmer",
+        ),
+    ],
+)
+def test_a_quote_of_several_sentences_takes_the_cue_that_follows_it(pipeline, lang, text, speaker):
+    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    q = next(q for q in coded.quotes if q.direct)
+    assert q.speaker is not None and q.speaker.text == speaker, coded.quotes
+    assert q.cue is not None and q.cue.text in ("dijo", "said")
