@@ -27,7 +27,7 @@ from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Ev
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
 from heraldo.places import city_place, find_places, gazetteer, resolve_city
-from heraldo.quotes import attach_quote, find_quotes, indirect_quotes
+from heraldo.quotes import attach_quote, colon_cue, find_quotes, indirect_quotes
 from heraldo.textutil import fold, mostly_upper, parse_text
 
 # CAMEO codes announced or intended protest and force as threats of them.
@@ -243,6 +243,7 @@ class Pipeline:
                 dateline_place = city_place(art.dateline.text, art.dateline.start, art.dateline.end, city)
         quote_spans = find_quotes(art.text, art.segments)
         open_quotes: list[Quote] = []  # quotes running past their first sentence, still without a cue
+        announced: tuple[Span, Mention] | None = None  # "X said:" at the end of the previous sentence
         coded = CodedArticle(
             id=art.id,
             lang=art.lang,
@@ -278,9 +279,12 @@ class Pipeline:
                     )
                     if q.cue is None and qe > s1:
                         open_quotes.append(q)
-                    if q.speaker is None and q.cue is None and coded.quotes and coded.quotes[-1].direct:
+                    if q.speaker is None and q.cue is None and announced is not None:
+                        q.cue, q.speaker = announced  # "Kim said:" then the quote
+                    elif q.speaker is None and q.cue is None and coded.quotes and coded.quotes[-1].direct:
                         q.speaker = coded.quotes[-1].speaker  # a quote that goes on with no cue of its own
                     coded.quotes.append(q)
+            announced = colon_cue(sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject)
             direct = [(q.start, q.end) for q in coded.quotes]
             coded.quotes.extend(
                 indirect_quotes(art.text, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject, direct)

@@ -236,3 +236,14 @@ def test_a_quote_of_several_sentences_takes_the_cue_that_follows_it(pipeline, la
     q = next(q for q in coded.quotes if q.direct)
     assert q.speaker is not None and q.speaker.text == speaker, coded.quotes
     assert q.cue is not None and q.cue.text in ("dijo", "said")
+
+
+def test_a_quote_announced_by_a_colon_sentence_takes_its_speaker(pipeline):
+    text = (
+        "El canciller Serguéi Lavrov declaró ante la prensa:\n\n"
+        "«Rusia mantendrá su cooperación con Pionyang en todos los ámbitos»."
+    )
+    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    q = next(q for q in coded.quotes if q.direct)
+    assert q.speaker is not None and q.speaker.kb_id == "person:sergey-lavrov", coded.quotes
+    assert q.cue is not None and q.cue.text == "declaró"

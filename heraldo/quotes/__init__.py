@@ -89,6 +89,24 @@ def attach_quote(
     return Quote(text[qs:qe], qs, qe, True, cue_span, speaker)
 
 
+def colon_cue(
+    sent: Any, base: int, mentions: list[TokMention], speech_verbs: frozenset[str], running: Mention | None
+) -> tuple[Span, Mention] | None:
+    """A sentence that announces a quote ("Kim said:", "El ministro declaró:"): its cue and
+    speaker, for a quote that starts the next sentence or paragraph with none of its own."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and fold(t.lemma_) in speech_verbs]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
+    speaker = _speaker_of(verb, base, by_token, lambda t: True, running)
+    if speaker is None:
+        return None
+    return Span(verb.text, base + verb.idx, base + verb.idx + len(verb.text)), speaker
+
+
 def indirect_quotes(
     text: str,
     sent: Any,
