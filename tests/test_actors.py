@@ -149,6 +149,16 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
         ("es", "2025-01-12", "Tshisekedi acusó a Ruanda de apoyar al M23.", "Tshisekedi", "CODGOV"),
         ("es", "2024-01-12", "Abdel Fattah al Sisi recibió a Netanyahu.", "Abdel Fattah al Sisi", "EGYGOV"),
         ("en", "2016-01-12", "Donald Tusk met the envoy.", "Donald Tusk", "IGOEUREEC"),
+        # political parties
+        ("es", "2024-01-12", "El PSOE criticó al Partido Popular.", "PSOE", "ESPPTY"),
+        ("en", "2024-01-12", "The Labour Party won the election.", "The Labour Party", "GBRPTY"),
+        (
+            "es",
+            "2024-01-12",
+            "El Partido de los Trabajadores de Corea celebró un pleno.",
+            "Partido de los Trabajadores de Corea",
+            "PRKGOV",
+        ),
         # demonyms of smaller countries, both languages
         ("es", "2024-01-12", "Los soldados angoleños cruzaron la frontera.", "soldados angoleños", "AGOMIL"),
         ("en", "2024-01-12", "Malawian police arrested two men.", "Malawian police", "MWICOP"),
