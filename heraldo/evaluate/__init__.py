@@ -14,6 +14,7 @@ from typing import Any
 
 from heraldo.evaluate.gold import GoldSentence, read_gold
 from heraldo.evaluate.score import LEVELS, Predicted, Tally
+from heraldo.model import CodedArticle
 from heraldo.pipeline import Pipeline
 
 # Published figures of the only open Spanish coder, on its own Spanish AFP gold set.
@@ -48,6 +49,29 @@ def _errors(s: GoldSentence, pred: list[Predicted], pairs: dict[str, list[tuple[
     return out
 
 
+def code_document(
+    pipeline: Pipeline, doc_id: str, doc: list[GoldSentence], lang: str | None = None
+) -> tuple[CodedArticle, list[tuple[int, int]]]:
+    """Code a gold document's sentences joined as one article (so article context works as on
+    real input); returns the coded article and each sentence's character span in it."""
+    spans, parts, pos = [], [], 0
+    for s in doc:
+        spans.append((pos, pos + len(s.text)))
+        parts.append(s.text)
+        pos += len(s.text) + 2
+    coded = pipeline.code_safe(
+        {"id": doc_id, "text": "\n\n".join(parts), "lang": lang or doc[0].lang, "date": doc[0].date}
+    )
+    return coded, spans
+
+
+def write_errors(path: str | Path, errors: list[dict[str, Any]]) -> None:
+    """The `--errors` file: one JSON object per line."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for err in errors:
+            fh.write(json.dumps(err, ensure_ascii=False) + "\n")
+
+
 def run_eval(
     gold_path: str | Path,
     pipeline: Pipeline | None = None,
@@ -60,14 +84,7 @@ def run_eval(
     tally = Tally()
     errors: list[dict[str, Any]] = []
     for doc_id, doc in _documents(sentences).items():
-        spans, parts, pos = [], [], 0
-        for s in doc:
-            spans.append((pos, pos + len(s.text)))
-            parts.append(s.text)
-            pos += len(s.text) + 2
-        coded = pipeline.code_safe(
-            {"id": doc_id, "text": "\n\n".join(parts), "lang": lang or doc[0].lang, "date": doc[0].date}
-        )
+        coded, spans = code_document(pipeline, doc_id, doc, lang)
         per_sentence: list[list[Predicted]] = [[] for _ in doc]
         for e in coded.events:
             for k, (a, b) in enumerate(spans):
@@ -102,9 +119,7 @@ def run_eval(
             "matched": tally.matched[lvl],
         }
     if errors_path:
-        with open(errors_path, "w", encoding="utf-8") as fh:
-            for err in errors:
-                fh.write(json.dumps(err, ensure_ascii=False) + "\n")
+        write_errors(errors_path, errors)
         report["errors_file"] = str(errors_path)
     return report
 

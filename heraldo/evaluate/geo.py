@@ -16,13 +16,13 @@ off every polygon are left out of the country score).
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from heraldo.evaluate import write_errors
 from heraldo.evaluate.score import prf
 from heraldo.pipeline import Pipeline
 from heraldo.store.sql import km
@@ -212,9 +212,7 @@ def run_geo_eval(
         for e in (errors or [])[before:]:
             e["article"] = a.id
     if errors_path and errors is not None:
-        with open(errors_path, "w", encoding="utf-8") as fh:
-            for e in errors:
-                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        write_errors(errors_path, errors)
     by_type = {
         k.partition(":")[2]: {"gold": v, "recall": total.get("matched:" + k.partition(":")[2], 0) / v}
         for k, v in sorted(total.items())
@@ -294,7 +292,7 @@ def run_event_location_eval(
     country-level gold location); `country` the share of those located sentences whose event
     location is in a country of the gold locations.
     """
-    from heraldo.evaluate import _documents
+    from heraldo.evaluate import _documents, code_document
     from heraldo.evaluate.gold import read_up_xml
     from heraldo.textutil import fold
 
@@ -304,12 +302,7 @@ def run_event_location_eval(
     n = {"with_in_sentence": 0, "found": 0, "located": 0, "right_place": 0, "with_country": 0, "right_country": 0}
     errors: list[dict[str, Any]] = []
     for doc_id, doc in _documents(sentences).items():
-        spans, parts, pos = [], [], 0
-        for s in doc:
-            spans.append((pos, pos + len(s.text)))
-            parts.append(s.text)
-            pos += len(s.text) + 2
-        coded = pipeline.code_safe({"id": doc_id, "text": "\n\n".join(parts), "lang": "es", "date": doc[0].date})
+        coded, spans = code_document(pipeline, doc_id, doc, "es")
         for s, (a, b) in zip(doc, spans, strict=True):
             if not s.events or not s.locations:
                 continue
@@ -345,9 +338,7 @@ def run_event_location_eval(
                         | {"predicted": [[p.text, p.name, p.country] for p in located]}
                     )
     if errors_path:
-        with open(errors_path, "w", encoding="utf-8") as fh:
-            for e in errors:
-                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        write_errors(errors_path, errors)
     return {
         "gold": str(gold_path),
         "task": "event_locations",
