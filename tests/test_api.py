@@ -82,6 +82,15 @@ def test_timeline_network_locations_actors_articles_world(client):
     assert len(world) > 150 and any(c["iso3"] == "PRK" for c in world)
 
 
+def test_a_dyad_side_of_only_spaces_is_accepted_and_matches_nothing(client):
+    """The OpenAPI pattern admits "RUS,\x0c" (found by schemathesis): 200 and no event, not 400."""
+    for path in ("/api/events", "/api/timeline"):
+        r = client.get(path, params={"dyad": "RUS,\x0c"})
+        assert r.status_code == 200, r.text
+    assert client.get("/api/events", params={"dyad": "RUS,\x0c"}).json()["total"] == 0
+    assert client.get("/api/events", params={"dyad": "RUS"}).status_code == 422
+
+
 @pytest.mark.parametrize("value", INJECTIONS)
 def test_injection_strings_through_every_filter(client, value):
     before = client.get("/api/health").json()["counts"]

@@ -148,9 +148,11 @@ def where(filters: dict[str, Any], alias: str = "e", merged: bool = False) -> tu
             params += [value.upper()] * 2
         elif key == "dyad":
             left, sep, right = value.upper().partition(",")
-            if not sep or not left.strip() or not right.strip():
+            if not sep or not left or not right:
                 raise FilterError("dyad must be two actor codes separated by a comma: RUS,PRK")
-            pa, pb = _like_prefix(left.strip()), _like_prefix(right.strip())
+            # spaces around a code are dropped; a side that is only spaces stays as given (the
+            # API's pattern admits it) and matches no actor
+            pa, pb = _like_prefix(left.strip() or left), _like_prefix(right.strip() or right)
             conds.append(
                 f"(({a}source_code{like} AND {a}target_code{like}) OR ({a}source_code{like} AND {a}target_code{like}))"
             )
