@@ -19,6 +19,7 @@ def app(tmp_path_factory, examples):
     store = open_store(tmp_path_factory.mktemp("st") / "st.duckdb")
     add_examples(store, examples)
     application = create_app(store, token=TOKEN, max_body=300_000)
+    application.state.coder.warm(wait=True)  # as `heraldo serve` does at start-up
     yield application
     application.state.coder.close()
     store.close()

@@ -24,6 +24,7 @@ def serve(
         print(f"heraldo serve: cannot open the store {db}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     app = create_app(store, token=token, cors=cors, max_body=max_body)
+    app.state.coder.warm()  # the coding process loads its models while the server starts
     where = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     print(f"heraldo: dashboard on {where}  API docs on {where}docs", file=sys.stderr)
     print(

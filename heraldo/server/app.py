@@ -175,6 +175,12 @@ def _code(record: dict[str, Any]) -> CodedArticle:
     return _CODER.code_safe(record)
 
 
+def _warm() -> None:
+    assert _CODER is not None
+    for lang in sorted(_CODER.config.models):
+        _CODER.stages(lang)  # models, knowledge base, places and the event classifier
+
+
 class Coder:
     """One coding process, started on first use, resources loaded once."""
 
@@ -183,14 +189,23 @@ class Coder:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def __call__(self, record: dict[str, Any]) -> CodedArticle:
+    def _get_pool(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
                     1, mp_context=get_context("spawn"), initializer=_init_coder, initargs=(self.config,)
                 )
-            pool = self._pool
-        return pool.submit(_code, record).result()
+            return self._pool
+
+    def __call__(self, record: dict[str, Any]) -> CodedArticle:
+        return self._get_pool().submit(_code, record).result()
+
+    def warm(self, wait: bool = False) -> None:
+        """Start the coding process and load every language's resources in it (about 10 s), so
+        the first request does not pay for it; `heraldo serve` does this at start-up, in the background."""
+        future = self._get_pool().submit(_warm)
+        if wait:
+            future.result()
 
     def close(self) -> None:
         if self._pool is not None:
