@@ -115,6 +115,21 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
         ("en", "2019-01-23", "Abiy Ahmed met Egyptian officials.", "Abiy Ahmed", "ETHGOV"),
         ("en", "2019-01-23", "Abiy Ahmed met Egyptian officials.", "Egyptian officials", "EGYGOV"),
         ("es", "2023-05-20", "Ursula von der Leyen visitó Kiev.", "Ursula von der Leyen", "IGOEUREEC"),
+        # foreign and defence ministers of the Spanish-speaking countries, 2014-2026
+        (
+            "es",
+            "2024-05-01",
+            "El ministro Vladimir Padrino López denunció un complot.",
+            "Vladimir Padrino López",
+            "VENGOV",
+        ),
+        ("es", "2024-05-01", "Padrino advirtió a Guyana.", "Padrino", "VENGOV"),
+        ("es", "2016-03-01", "Delcy Rodríguez viajó a Nueva York.", "Delcy Rodríguez", "VENGOV"),
+        ("es", "2019-01-15", "María Fernanda Espinosa abrió la sesión.", "María Fernanda Espinosa", "IGOUNO"),
+        ("es", "2020-06-01", "Carlos Holmes Trujillo visitó Cúcuta.", "Carlos Holmes Trujillo", "COLGOV"),
+        ("es", "2024-09-01", "Gabriela Sommerfeld recibió a su homólogo.", "Gabriela Sommerfeld", "ECUGOV"),
+        ("es", "2023-06-01", "Alberto van Klaveren viajó a Lima.", "Alberto van Klaveren", "CHLGOV"),
+        ("es", "2025-01-10", "Margarita Robles visitó a las tropas.", "Margarita Robles", "ESPGOV"),
         # surnames the press uses alone, while in office
         ("es", "2025-07-12", "Zelenski se reunió con Putin.", "Zelenski", "UKRGOV"),
         ("es", "2025-07-12", "Zelenski se reunió con Putin.", "Putin", "RUSGOV"),
