@@ -127,6 +127,9 @@ class Event:
     evidence: Evidence
     confidence: float
     rule: str  # which lexicon entry / rule produced it
+    # the statistical second opinion (heraldo.events.classifier): model name, the probability
+    # it gives this event's PLOVER type, and its own best type with that type's probability
+    second_opinion: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -151,6 +154,7 @@ class Event:
             },
             "confidence": round(self.confidence, 3),
             "rule": self.rule,
+            "second_opinion": self.second_opinion,
         }
 
 

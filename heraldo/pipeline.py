@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import threading
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from heraldo.actors import ActorFinder, ArticleContext, TokMention
@@ -22,6 +24,7 @@ from heraldo.clean import clean_text, html_to_text
 from heraldo.dates import find_dates
 from heraldo.errors import InputError
 from heraldo.events import Candidate, EventCoder
+from heraldo.events.classifier import MODEL_NAME, EventClassifier, load_classifier
 from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
@@ -29,6 +32,11 @@ from heraldo.ontology import cameo, cameo_table
 from heraldo.places import city_place, find_places, gazetteer, resolve_city
 from heraldo.quotes import attach_quote, colon_cue, find_quotes, indirect_quotes
 from heraldo.textutil import fold, mostly_upper, parse_text
+
+# An event whose CAMEO root the classifier gives less than this probability is vetoed
+# (docs/accuracy.md: chosen on the dev sets, where it removed mostly wrong-type events).
+VETO_BELOW = 0.02
+CLASSIFIER_WEIGHT = 0.5  # share of an event's confidence that is the classifier's probability
 
 # CAMEO codes announced or intended protest and force as threats of them.
 THREAT_OF = {"14": "133", "18": "138", "19": "138", "20": "138"}
@@ -43,6 +51,9 @@ class Config:
     max_sentence_chars: int = 5_000  # longer "sentences" (tables, junk) are not coded
     max_paragraph_chars: int = 100_000  # longer paragraphs are not parsed at all
     time_limit: float = 120.0  # seconds per article before a `timeout` error record (0 = none)
+    # The event-type classifier that vetoes the rules' events and sets their confidence: "default" (the shipped
+    # weights), a path to weights built by scripts/train_event_classifier.py, or "off".
+    classifier: str = field(default_factory=lambda: os.environ.get("HERALDO_CLASSIFIER", "default"))
 
 
 @dataclass
@@ -86,6 +97,7 @@ class Pipeline:
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
         self._langs: dict[str, _Lang] = {}
+        self._classifier: EventClassifier | None = None
 
     def stages(self, lang: str) -> _Lang:
         if lang not in self._langs:
@@ -100,7 +112,18 @@ class Pipeline:
             import dateparser  # noqa: F401  (slow first import)
 
             self._langs[lang] = _Lang(nlp, ActorFinder(nlp, data), EventCoder(data))
+            self.classifier()
         return self._langs[lang]
+
+    def classifier(self) -> EventClassifier | None:
+        """The event-type classifier named by `Config.classifier` (None when "off")."""
+        name = self.config.classifier
+        if name in ("off", "", "none") or name is None:
+            return None
+        if self._classifier is None:
+            self._classifier = load_classifier(None if name == "default" else name)
+            self._classifier.probabilities(["warm-up"])  # loads the encoder outside any time limit
+        return self._classifier
 
     # -- input --------------------------------------------------------------------------------
     def article(self, record: Any) -> tuple[Article, tuple[list[int], list[int]] | None]:
@@ -297,7 +320,43 @@ class Pipeline:
             coded.events.extend(_one_per_dyad(found))
             coded.actors.extend(tm.mention for tm in mentions if tm.kind != "reciprocal" and not tm.place_part)
             ctx.last_subject = _root_subject(sent, mentions) or ctx.last_subject
+        self._second_opinion(coded)
         return coded
+
+    def _second_opinion(self, coded: CodedArticle) -> None:
+        """Ask the classifier about each event's sentence. Its probability for the event's CAMEO
+        root (the sum over the PLOVER types the root's codes map to: 16 is SANCTION or COERCE)
+        vetoes the event below VETO_BELOW and is otherwise blended into its confidence; both
+        that and the event's own PLOVER type's probability are recorded in `second_opinion`."""
+        model = self.classifier()
+        if model is None or not coded.events:
+            return
+        sentences = sorted({e.evidence.sentence for e in coded.events})
+        probs = dict(zip(sentences, model.probabilities(sentences), strict=True))
+        kept: list[Event] = []
+        for e in coded.events:
+            p = probs[e.evidence.sentence]
+            best = max((k for k in p if k != "NONE"), key=p.__getitem__)
+            types = _root_types().get(e.cameo_root, set())
+            p_root = sum(p.get(t, 0.0) for t in types) if types else None
+            e.second_opinion = {
+                "model": MODEL_NAME,
+                "p_type": round(p[e.plover], 3) if e.plover in p else None,
+                "p_root": None if p_root is None else round(p_root, 3),
+                "best": best,
+                "p_best": round(p[best], 3),
+            }
+            if p_root is not None:
+                if p_root < VETO_BELOW:
+                    continue
+                e.confidence = (1 - CLASSIFIER_WEIGHT) * e.confidence + CLASSIFIER_WEIGHT * p_root
+            kept.append(e)
+        if len(kept) < len(coded.events):
+            located = {id(e.location) for e in kept if e.location is not None}
+            for place in coded.places:
+                if place.role == "event" and id(place) not in located:
+                    place.role = "mentioned"
+            coded.events = kept
 
     def _events(
         self,
@@ -375,6 +434,16 @@ class Pipeline:
                     confidence=max(0.05, min(confidence, 0.95)),
                     rule=cand.rule,
                 )
+
+
+@lru_cache(maxsize=1)
+def _root_types() -> dict[str, set[str]]:
+    """CAMEO root -> the PLOVER types its codes map to."""
+    types: dict[str, set[str]] = {}
+    for code, info in cameo_table().items():
+        if info.plover:
+            types.setdefault(code[:2], set()).add(info.plover)
+    return types
 
 
 @contextmanager

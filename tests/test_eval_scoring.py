@@ -76,3 +76,16 @@ def test_cameo_and_iso_country_codes():
     assert kb.to_iso("KSVGOV") == "XKXGOV" and kb.to_iso("TMP") == "TLS" and kb.to_iso("USAPRI") == "PRI"
     assert kb.to_iso("RUSGOV") == "RUSGOV" and kb.to_iso(None) is None
     assert kb.cameo_countries()["XKX"] == "KSV"
+
+
+def test_confidence_auc_ranks_right_events_above_wrong_ones():
+    t = Tally()
+    assert t.confidence_auc() is None
+    t.add(
+        [GoldEvent("141", "", "")], [Predicted("141", None, None, None, 0.9), Predicted("190", None, None, None, 0.2)]
+    )
+    t.add(
+        [GoldEvent("040", "", "")], [Predicted("042", None, None, None, 0.6), Predicted("111", None, None, None, 0.6)]
+    )
+    # right: 0.9, 0.6; wrong: 0.2, 0.6 -> 0.9 beats both, 0.6 beats 0.2 and ties 0.6: (2 + 1.5) / 4
+    assert t.confidence_auc() == pytest.approx(0.875)

@@ -108,6 +108,7 @@ def run_eval(
         "extra_per_gold": (tally.pred - tally.matched["ROOT"]) / tally.gold if tally.gold else 0.0,
         "plover_accuracy": (tally.plover_right / tally.plover_total) if tally.plover_total else None,
         "plover_sentences": tally.plover_total,
+        "confidence_auc": tally.confidence_auc(),
         "confusion": {f"{g}>{p}": n for (g, p), n in tally.confusion.most_common()},
     }
     for lvl in LEVELS:
@@ -140,6 +141,8 @@ def format_report(r: dict[str, Any]) -> str:
         lines.append(
             f"PLOVER type accuracy (one-event sentences, n={r['plover_sentences']}): {r['plover_accuracy']:.3f}"
         )
+    if r.get("confidence_auc") is not None:
+        lines.append(f"confidence AUC (right vs wrong events at ROOT): {r['confidence_auc']:.3f}")
     lines.append("")
     lines.append("most frequent gold>predicted root pairs (none = missed / extra):")
     for k, n in list(r["confusion"].items())[:15]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -96,6 +97,8 @@ class Tally:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     plover_total: int = 0
     plover_right: int = 0
+    # (confidence, matched at ROOT) of every predicted event, for `confidence_auc`
+    scored: list[tuple[float, bool]] = field(default_factory=list)
 
     def add(self, gold: list[GoldEvent], pred: list[Predicted]) -> dict[str, list[tuple[int, int]]]:
         self.gold += len(gold)
@@ -110,6 +113,7 @@ class Tally:
         root_pairs = pairs["ROOT"]
         mg = {g for g, _ in root_pairs}
         mp = {p for _, p in root_pairs}
+        self.scored.extend((p.confidence, i in mp) for i, p in enumerate(pred))
         for g, p in root_pairs:
             self.confusion[(gold[g].root or gold[g].plover or "?", pred[p].root)] += 1
         left_g = [gold[i].root or gold[i].plover or "?" for i in range(len(gold)) if i not in mg]
@@ -121,6 +125,21 @@ class Tally:
             top = max(pred, key=lambda p: p.confidence) if pred else None
             self.plover_right += bool(top and top.plover == gold[0].plover)
         return pairs
+
+    def confidence_auc(self) -> float | None:
+        """How well `confidence` ranks right events (ROOT matched) above wrong ones: the
+        probability that a random right event has the higher confidence (ties count half);
+        0.5 is no better than chance. None without both kinds."""
+        right = sorted(c for c, ok in self.scored if ok)
+        wrong = sorted(c for c, ok in self.scored if not ok)
+        if not right or not wrong:
+            return None
+        wins = 0.0
+        for c in right:
+            below = bisect.bisect_left(wrong, c)
+            ties = bisect.bisect_right(wrong, c) - below
+            wins += below + ties / 2
+        return wins / (len(right) * len(wrong))
 
     def prf(self, level: str) -> tuple[float, float, float]:
         return prf(self.matched[level], self.pred, self.gold)
