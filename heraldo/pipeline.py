@@ -387,9 +387,14 @@ class Pipeline:
             )
         }
         location = next((p for p, h in places if h in subtree and p.feature == "city"), None)
-        location = location or next((p for p, h in places if h in subtree), None)
+        location = location or next(
+            (p for p, h in places if h in subtree and (p.country or not _in_nested_clause(doc[h], tok))), None
+        )
         location = location or next((p for p, _h in places if p.feature == "city"), None)
-        location = location or next((p for p, _h in places), None) or dateline  # "paro en Colombia"
+        # "paro en Colombia"; a place with no country (a continent, an ocean) says where an event
+        # happened only from the trigger's own clause, not from a clause nested in it or from
+        # elsewhere in the sentence ("…, manifestando una postura frente a … el orden en Asia")
+        location = location or next((p for p, _h in places if p.country), None) or dateline
         if location is not None:
             location.role = "event"
         lo = base + doc[min(subtree)].idx
@@ -434,6 +439,15 @@ class Pipeline:
                     confidence=max(0.05, min(confidence, 0.95)),
                     rule=cand.rule,
                 )
+
+
+def _in_nested_clause(tok: Any, trigger: Any) -> bool:
+    """Whether `tok` hangs from `trigger` through another verb (a clause of its own)."""
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i != trigger.i and tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

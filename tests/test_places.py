@@ -71,6 +71,17 @@ def test_a_country_after_a_locative_preposition_can_be_where_an_event_happened(p
     assert any(e.location is not None and e.location.country == "COL" for e in coded.events), coded.events
 
 
+def test_a_continent_in_a_nested_clause_is_not_where_it_happened(pipeline):
+    text = "Rusia y China firmaron un acuerdo que confirma su voluntad de actuar juntos en Asia."
+    coded = code_text(pipeline, text, "es")
+    assert coded.events
+    assert all(e.location is None for e in coded.events), [e.location for e in coded.events]
+    assert any(p.text == "Asia" and p.role == "mentioned" for p in coded.places)
+    # in the trigger's own clause it is
+    coded = code_text(pipeline, "Miles de estudiantes protestaron en Europa.", "es")
+    assert [e.location.text for e in coded.events if e.location] == ["Europa"]
+
+
 def test_a_place_name_containing_a_country_is_not_an_actor(pipeline):
     coded = code_text(pipeline, "The governor of New Jersey signed the bill.", "en")
     assert not [m for m in coded.actors if m.text == "Jersey"], coded.actors
