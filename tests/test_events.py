@@ -81,3 +81,16 @@ def test_an_event_noun_under_another_event_has_its_own_agent(pipeline):
 def test_one_event_per_trigger_not_per_noun_phrase(pipeline):
     coded = code_text(pipeline, "Los manifestantes protestaron en una protesta contra el Gobierno colombiano.", "es")
     assert len([e for e in coded.events if e.cameo_root == "14"]) == 1
+
+
+def test_regarding_is_not_consulting(pipeline):
+    """ "considerar" is "to regard/believe" in Spanish news; the imported dictionary's 040 is
+    overridden by a code-less curated entry."""
+    coded = code_text(
+        pipeline,
+        "Rusia y China firmaron un acuerdo, manifestando una postura frente a lo que consideran amenazas en Asia.",
+        "es",
+    )
+    assert not [e for e in coded.events if e.cameo_root == "04"], [
+        (e.cameo, e.evidence.trigger.text) for e in coded.events
+    ]
