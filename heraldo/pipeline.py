@@ -97,7 +97,6 @@ class Pipeline:
     def __init__(self, config: Config | None = None):
         self.config = config or Config()
         self._langs: dict[str, _Lang] = {}
-        self._classifier: EventClassifier | None = None
 
     def stages(self, lang: str) -> _Lang:
         if lang not in self._langs:
@@ -112,7 +111,7 @@ class Pipeline:
             import dateparser  # noqa: F401  (slow first import)
 
             self._langs[lang] = _Lang(nlp, ActorFinder(nlp, data), EventCoder(data))
-            self.classifier()
+            self.classifier()  # loaded here, outside any article's time limit
         return self._langs[lang]
 
     def classifier(self) -> EventClassifier | None:
@@ -120,10 +119,7 @@ class Pipeline:
         name = self.config.classifier
         if name in ("off", "", "none") or name is None:
             return None
-        if self._classifier is None:
-            self._classifier = load_classifier(None if name == "default" else name)
-            self._classifier.probabilities(["warm-up"])  # loads the encoder outside any time limit
-        return self._classifier
+        return load_classifier(None if name == "default" else name)
 
     # -- input --------------------------------------------------------------------------------
     def article(self, record: Any) -> tuple[Article, tuple[list[int], list[int]] | None]:

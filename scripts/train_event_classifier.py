@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from heraldo.evaluate.gold import GoldSentence, read_gold  # noqa: E402
-from heraldo.events.classifier import LABELS, embed  # noqa: E402
+from heraldo.events.classifier import LABELS, embed, softmax, with_bias  # noqa: E402
 from heraldo.ontology import cameo_table  # noqa: E402
 
 FILL = {
@@ -65,7 +65,8 @@ def _gold_label(s: GoldSentence) -> str | None:
     table = cameo_table()
     types = set()
     for e in s.events:
-        p = e.plover or (table[e.code].plover if e.code in table else table.get(e.root, None) and table[e.root].plover)
+        info = table.get(e.code) or table.get(e.root)
+        p = e.plover or (info.plover if info else None)
         if p in LABELS:
             types.add(p)
     return types.pop() if len(types) == 1 else None
@@ -107,26 +108,20 @@ def train(x: np.ndarray, y: np.ndarray, k: int, l2: float = 1e-4, epochs: int = 
     """Multinomial logistic regression by full-batch gradient descent, classes weighted by the
     inverse of their frequency (the synthetic stories are not balanced). Returns W (d+1, k)."""
     n, d = x.shape
-    xb = np.hstack([x, np.ones((n, 1), dtype=x.dtype)])
+    xb = with_bias(x)
     counts = np.bincount(y, minlength=k).astype(np.float64)
     weight = (n / (k * np.maximum(counts, 1)))[y]
     onehot = np.eye(k)[y]
     w = np.zeros((d + 1, k))
     for _ in range(epochs):
-        z = xb @ w
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
+        p = softmax(xb @ w)
         grad = xb.T @ ((p - onehot) * weight[:, None]) / n + l2 * np.vstack([w[:-1], np.zeros((1, k))])
         w -= lr * grad
     return w
 
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    z = np.hstack([x, np.ones((len(x), 1))]) @ w
-    z -= z.max(axis=1, keepdims=True)
-    p = np.exp(z)
-    return p / p.sum(axis=1, keepdims=True)
+    return softmax(with_bias(x) @ w)
 
 
 def report(w: np.ndarray, data: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from heraldo.events.classifier import LABELS, MODEL_NAME, embed, load_classifier
+from heraldo.events.classifier import LABELS, MODEL_NAME, embed, load_classifier, with_bias
 from heraldo.pipeline import VETO_BELOW, Config, Pipeline
 from tests.conftest import code_text
 
@@ -102,7 +102,7 @@ def test_training_learns_a_separable_problem():
     y = np.repeat(np.arange(3), 40)
     x = centres[y] + 0.1 * rng.normal(size=(120, 8))
     w = train(x, y, 3, epochs=200)
-    z = np.hstack([x, np.ones((120, 1))]) @ w
+    z = with_bias(x) @ w
     assert (z.argmax(axis=1) == y).mean() > 0.95
 
 

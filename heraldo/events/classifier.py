@@ -64,6 +64,18 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.asarray(out, dtype=np.float32).reshape(len(texts), -1)
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise probabilities from logits (n x k); the training script uses the same function."""
+    z = z - z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def with_bias(x: np.ndarray) -> np.ndarray:
+    """`x` (n x d) with a column of ones, for weights whose last row is the bias."""
+    return np.hstack([x, np.ones((len(x), 1), dtype=x.dtype)])
+
+
 class EventClassifier:
     """PLOVER type probabilities for sentences."""
 
@@ -81,14 +93,14 @@ class EventClassifier:
 
     def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
         """For each text, {PLOVER type or NONE: probability}."""
-        x = embed(texts)
-        z = np.hstack([x, np.ones((len(x), 1), dtype=np.float32)]) @ self.weights
-        z -= z.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        p /= p.sum(axis=1, keepdims=True)
+        p = softmax(with_bias(embed(texts)) @ self.weights)
         return [dict(zip(self.labels, map(float, row), strict=True)) for row in p]
 
 
 @lru_cache(maxsize=2)
 def load_classifier(path: str | None = None) -> EventClassifier:
-    return EventClassifier(path)
+    """The shipped classifier (or the weights at `path`), loaded once per process with its
+    encoder, so that no article's time limit pays for the loading."""
+    model = EventClassifier(path)
+    model.probabilities(["warm-up"])
+    return model
