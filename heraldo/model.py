@@ -75,6 +75,12 @@ class Quote:
     direct: bool
     cue: Span | None
     speaker: Mention | None
+    # The content's pieces when the cue interrupts it («…», dijo Kim, «…»; "Climate change, Obama
+    # says, is …"): `start`/`end` then run from the first piece to the last, cue included.
+    parts: list[Span] | None = None
+
+    def content_spans(self) -> list[tuple[int, int]]:
+        return [(p.start, p.end) for p in self.parts] if self.parts else [(self.start, self.end)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -84,6 +90,7 @@ class Quote:
             "direct": self.direct,
             "cue": asdict(self.cue) if self.cue else None,
             "speaker": self.speaker.to_json() if self.speaker else None,
+            "parts": [asdict(p) for p in self.parts] if self.parts else None,
         }
 
 

@@ -30,7 +30,7 @@ from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Ev
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
 from heraldo.places import city_place, find_places, gazetteer, resolve_city
-from heraldo.quotes import attach_quote, colon_cue, find_quotes, indirect_quotes
+from heraldo.quotes import attach_quote, colon_cue, continue_quote, find_quotes, indirect_quotes, labelled_turn
 from heraldo.textutil import fold, mostly_upper, parse_text
 
 # An event whose CAMEO root the classifier gives less than this probability is vetoed
@@ -296,6 +296,8 @@ class Pipeline:
                     q = attach_quote(
                         art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
                     )
+                    if coded.quotes and continue_quote(art.text, coded.quotes[-1], q):
+                        continue  # «…», dijo Kim, «…»: one quote in two parts
                     if q.cue is None and qe > s1:
                         open_quotes.append(q)
                     if q.speaker is None and q.cue is None and announced is not None:
@@ -304,10 +306,20 @@ class Pipeline:
                         q.speaker = coded.quotes[-1].speaker  # a quote that goes on with no cue of its own
                     coded.quotes.append(q)
             announced = colon_cue(sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject)
-            direct = [(q.start, q.end) for q in coded.quotes]
-            coded.quotes.extend(
-                indirect_quotes(art.text, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject, direct)
+            turn = labelled_turn(art.text, sent, base, mentions, coded.quotes)
+            if turn is not None:
+                coded.quotes.append(turn)
+            direct = [span for q in coded.quotes for span in q.content_spans()]
+            reported = indirect_quotes(
+                art.text, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject, direct
             )
+            if reported:  # a quoted fragment inside a reported clause belongs to the clause
+                coded.quotes = [
+                    q
+                    for q in coded.quotes
+                    if not (q.direct and any(r.start <= q.start and q.end <= r.end for r in reported))
+                ]
+                coded.quotes.extend(reported)
             found: list[Event] = []
             for cand in st.coder.code(sent, mentions, ctx):
                 found.extend(
@@ -546,7 +558,7 @@ def _spans(coded: CodedArticle) -> Iterator[Any]:
     seen: set[int] = set()
     candidates: list[Any] = [*coded.actors, *coded.places]
     for q in coded.quotes:
-        candidates += [q, q.cue, q.speaker]
+        candidates += [q, q.cue, q.speaker, *(q.parts or [])]
     for e in coded.events:
         candidates += [e.source, e.target, e.location, e.evidence, e.evidence.trigger]
         if e.attribution:

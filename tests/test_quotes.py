@@ -247,3 +247,134 @@ def test_a_quote_announced_by_a_colon_sentence_takes_its_speaker(pipeline):
     q = next(q for q in coded.quotes if q.direct)
     assert q.speaker is not None and q.speaker.kb_id == "person:sergey-lavrov", coded.quotes
     assert q.cue is not None and q.cue.text == "declaró"
+
+
+@pytest.mark.parametrize(
+    "lang, text, pieces, speaker",
+    [
+        (
+            "es",
+            "«No vamos a ceder ante ninguna presión», dijo Gustavo Petro, «y seguiremos negociando con todos».",
+            ["No vamos a ceder ante ninguna presión", "y seguiremos negociando con todos"],
+            "Gustavo Petro",
+        ),
+        (
+            "en",
+            '"This is not tax reform," said Douglas Holtz-Eakin, an economist in Washington. '
+            '"It is anti-reform and it adds even more complexity."',
+            ["This is not tax reform,", "It is anti-reform and it adds even more complexity."],
+            "Douglas Holtz-Eakin",
+        ),
+    ],
+)
+def test_a_quote_split_by_its_cue_is_one_quote_in_parts(pipeline, lang, text, pieces, speaker):
+    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    (q,) = coded.quotes
+    assert q.parts is not None and [p.text for p in q.parts] == pieces
+    assert all(text[p.start : p.end] == p.text for p in q.parts)
+    assert text[q.start : q.end] == q.text and q.start == q.parts[0].start and q.end == q.parts[-1].end
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.to_json()["parts"][1]["text"] == pieces[1]
+
+
+def test_a_later_quote_with_a_cue_of_its_own_stays_apart(pipeline):
+    text = (
+        "«No vamos a ceder ante ninguna presión», dijo Gustavo Petro. "
+        "«Es una decisión equivocada del gobierno», respondió Álvaro Uribe."
+    )
+    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    assert len(coded.quotes) == 2 and all(q.parts is None for q in coded.quotes)
+    assert [q.speaker.text for q in coded.quotes if q.speaker] == ["Gustavo Petro", "Álvaro Uribe"]
+
+
+@pytest.mark.parametrize(
+    "text, pieces, speaker",
+    [
+        (
+            "Climate change, Mr. Obama often says, is the greatest long-term threat facing the world.",
+            ["Climate change", "is the greatest long-term threat facing the world"],
+            "Obama",
+        ),
+        (
+            "The tariffs have badly hurt farmers in the Midwest, Graham said, since most of them export soybeans.",
+            ["The tariffs have badly hurt farmers in the Midwest", "since most of them export soybeans"],
+            "Graham",
+        ),
+    ],
+)
+def test_a_cue_inside_what_it_reports(pipeline, text, pieces, speaker):
+    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    q = next(q for q in coded.quotes if not q.direct)
+    assert q.parts is not None and [p.text for p in q.parts] == pieces
+    assert q.speaker is not None and q.speaker.text.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "lang, text, content",
+    [
+        (
+            "en",
+            'Hillary Clinton says the flurry of late-night tweets was "unhinged, even for him."',
+            "the flurry of late-night tweets was",
+        ),
+        (
+            "es",
+            "Lavrov dijo que la cooperación con Pionyang es «un asunto soberano de Rusia» y no de terceros.",
+            "la cooperación con Pionyang es",
+        ),
+    ],
+)
+def test_a_quoted_fragment_belongs_to_its_reported_clause(pipeline, lang, text, content):
+    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    (q,) = coded.quotes
+    assert not q.direct and q.text.startswith(content), coded.quotes
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker, content",
+    [
+        ("en", "WALLACE: Do you really see those two as equivalent, governor?", "WALLACE", "Do you really"),
+        ("en", "Bernie Sanders: Wall Street banks must be broken up now", "Bernie Sanders", "Wall Street banks"),
+        ("es", "Nicolás Maduro: «Venezuela nunca se rendirá ante el imperio»", "Nicolás Maduro", "Venezuela nunca"),
+    ],
+)
+def test_a_paragraph_labelled_with_its_speaker(pipeline, lang, text, speaker, content):
+    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    (q,) = coded.quotes
+    assert q.text.startswith(content) and q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "Foto: El presidente saluda a sus seguidores en la plaza central"),
+        ("es", "Colombia: el ELN libera a seis secuestrados en Arauca"),
+        ("en", "UPDATE: The meeting has been moved to Thursday afternoon"),
+        ("en", "WASHINGTON: The Senate passed the bill late on Tuesday night"),
+    ],
+)
+def test_labels_that_are_not_speakers(pipeline, lang, text):
+    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    assert coded.quotes == [], coded.quotes
+
+
+@pytest.mark.parametrize(
+    "lang, text, content",
+    [
+        ("en", "''We will not accept this deal,'' said Keir Starmer.", "We will not accept this deal,"),
+        ("en", "'We will not accept this deal,' said Keir Starmer.", "We will not accept this deal,"),
+        ("en", "‘It’s a deal we won’t accept,’ said Keir Starmer.", "It’s a deal we won’t accept,"),
+        ("en", "''This isn't the deal we wanted,'' said Keir Starmer.", "This isn't the deal we wanted,"),
+        ("es", "‘No aceptaremos ninguna imposición’, dijo Nicolás Maduro.", "No aceptaremos ninguna imposición"),
+    ],
+)
+def test_single_and_doubled_apostrophe_quotes(pipeline, lang, text, content):
+    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    (q,) = coded.quotes
+    assert q.direct and q.text == content and q.speaker is not None, coded.quotes
+
+
+def test_apostrophes_are_not_quotes(pipeline):
+    text = "The players' union isn't happy and the owners’ offer won't change that, the union's lawyer said."
+    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    assert all(not q.direct for q in coded.quotes), coded.quotes

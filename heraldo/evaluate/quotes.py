@@ -92,7 +92,7 @@ def run_quotes_eval(gold_dir: str | Path, pipeline: Pipeline | None = None) -> d
         gold_n += len(gold)
         pred_n += len(preds)
         pairs = sorted(
-            ((_dice([(p.start, p.end)], g.content), pi, gi) for pi, p in enumerate(preds) for gi, g in enumerate(gold)),
+            ((_dice(p.content_spans(), g.content), pi, gi) for pi, p in enumerate(preds) for gi, g in enumerate(gold)),
             reverse=True,
         )
         used_p: set[int] = set()

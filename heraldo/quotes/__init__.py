@@ -14,7 +14,15 @@ from heraldo.actors import TYPE_RANK, TokMention
 from heraldo.model import Mention, Quote, Span
 from heraldo.textutil import fold
 
-_QUOTE = re.compile(r"«(?P<a>[^«»]+)»|“(?P<b>[^“”]+)”|\"(?P<c>[^\"\n]+)\"")
+# «…», “…”, "…", ''…'' (the New York Times' doubled apostrophes), and single quotes ‘…’ / '…' whose
+# marks are not apostrophes: an opening mark after no letter, a closing one before no letter
+# (so "isn't" and "It’s" stay inside)
+_QUOTE = re.compile(
+    r"«(?P<a>[^«»]+)»|“(?P<b>[^“”]+)”|\"(?P<c>[^\"\n]+)\""
+    r"|''(?P<d>(?:(?!'')[^\n])+)''"
+    r"|(?<![\w‘’])‘(?P<e>\S(?:[^‘’\n]|’(?=\w))*?)’(?!\w)"
+    r"|(?<![\w'])'(?P<f>[^\s'](?:[^'\n]|'(?=\w))*?)'(?![\w'])"
+)
 MIN_WORDS = 4  # «cordiales saludos» is a quoted phrase, not a statement
 
 
@@ -23,7 +31,7 @@ def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, i
     out = []
     for s, e in segments:
         for m in _QUOTE.finditer(text, s, e):
-            g = next(k for k in ("a", "b", "c") if m.group(k) is not None)
+            g = next(k for k in "abcdef" if m.group(k) is not None)
             qs, qe = m.start(g), m.end(g)
             if len(text[qs:qe].split()) >= MIN_WORDS:
                 out.append((qs, qe))
@@ -40,6 +48,10 @@ def _speaker_of(
         if subj is not None:
             cands = [by_token[t.i] for t in subj.subtree if t.i in by_token and outside(t)]
             cands = [c for c in cands if c.kind != "reciprocal"]
+            # "Douglas Holtz-Eakin, an economist in Washington": not the place in a phrase that
+            # hangs from the subject, when the subject's own words hold a mention
+            core = [c for c in cands if not _aside(subj.doc[c.head], subj)]
+            cands = core or cands
             if not cands:
                 # "sources said", "she acknowledged": the subject phrase itself, uncoded
                 toks = [t for t in subj.subtree if outside(t) and t.dep_ not in ("punct", "acl", "relcl")]
@@ -56,6 +68,16 @@ def _speaker_of(
             continue
         break
     return running
+
+
+def _aside(tok: Any, top: Any) -> bool:
+    """Does `tok` hang from `top` through a preposition or a clause ("an economist in
+    Washington", "who met Putin")?"""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("prep", "relcl", "acl"):
+            return True
+        tok = tok.head
+    return False
 
 
 def attach_quote(
@@ -87,6 +109,27 @@ def attach_quote(
                 break
     cue_span = Span(cue.text, base + cue.idx, base + cue.idx + len(cue.text)) if cue is not None else None
     return Quote(text[qs:qe], qs, qe, True, cue_span, speaker)
+
+
+CONTINUE_GAP_WORDS = 40  # "…," said Douglas Holtz-Eakin, an economist who served as … "…"
+
+
+def continue_quote(text: str, prev: Quote, q: Quote) -> bool:
+    """Join a direct quote to the one before it when the words between them are that quote's
+    cue and speaker: «…», dijo Kim, «…» / "…," said Cole, an economist. "…". The earlier quote
+    then runs to the end of the later one, and its `parts` are the quoted pieces."""
+    if not (prev.direct and q.direct and prev.cue is not None) or prev.cue.start < prev.end:
+        return False
+    if q.cue is not None and q.cue.start != prev.cue.start:
+        return False
+    gap = text[prev.end : q.start]
+    if "\n" in gap or not prev.cue.start < q.start or len(gap.split()) > CONTINUE_GAP_WORDS:
+        return False
+    parts = prev.parts or [Span(prev.text, prev.start, prev.end)]
+    prev.parts = [*parts, Span(q.text, q.start, q.end)]
+    prev.end = q.end
+    prev.text = text[prev.start : q.end]
+    return True
 
 
 def colon_cue(
@@ -126,6 +169,11 @@ def indirect_quotes(
     for verb in sent:
         if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) not in speech_verbs:
             continue
+        if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+            q = _parenthetical(text, verb, base, by_token, running, direct)
+            if q is not None:
+                out.append(q)
+            continue
         for clause in verb.children:
             # a clause ("said the plan would fail"), or what is urged, pledged or called for
             # ("urged Congress to act", "called for an inquiry")
@@ -138,14 +186,127 @@ def indirect_quotes(
             if len(toks) < 3:
                 continue
             qs, qe = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
-            if any(s < qe and qs < e for s, e in direct):
+            if not _clause_wins(text, qs, qe, direct):
                 continue
+            for s, e in direct:  # a quoted fragment inside: the clause takes it whole, marks included
+                if s < qe and qs < e:
+                    qs, qe = min(qs, s), max(qe, e + (text[e : e + 1] in _CLOSING))
             clause_ids = {t.i for t in clause.subtree}
             speaker = _speaker_of(verb, base, by_token, lambda t, ids=clause_ids: t.i not in ids, running)
             cue = Span(verb.text, base + verb.idx, base + verb.idx + len(verb.text))
             out.append(Quote(text[qs:qe], qs, qe, False, cue, speaker))
     out.extend(_according_to(text, sent, base, by_token, direct, out))
     return out
+
+
+_CLOSING = frozenset('»”"')
+PARTIAL_QUOTE = 0.6  # a direct quote under this share of its reported clause is a quoted fragment
+
+
+def _clause_wins(text: str, qs: int, qe: int, direct: list[tuple[int, int]]) -> bool:
+    """Is the reported clause text[qs:qe] a quote of its own? Not when it overlaps a direct
+    quote that is most of it ("dijo: «…»"); yes when the direct quotes inside it are fragments
+    of it ('says Trump "may not have paid a dime" in taxes'): the clause then replaces them."""
+    inside = [_trim(text, s, e) for s, e in direct if s < qe and qs < e]
+    if not inside:
+        return True
+    if any(s < qs or e > qe for s, e in inside):
+        return False
+    return sum(e - s for s, e in inside) < PARTIAL_QUOTE * (qe - qs)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A span without the punctuation and spaces at its ends ("unhinged, even for him." ends
+    at "him", where the parser ends the clause that holds it)."""
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e
+
+
+def _parenthetical(
+    text: str,
+    verb: Any,
+    base: int,
+    by_token: dict[int, TokMention],
+    running: Mention | None,
+    direct: list[tuple[int, int]],
+) -> Quote | None:
+    """A cue inside or after what it reports: "Climate change, Mr. Obama says, is the greatest
+    threat", "Trump has hurt the party, Graham said, since …". The content is the clause the cue
+    hangs from, without the cue's own words; its pieces are the quote's `parts`."""
+    cue_ids = {t.i for t in verb.subtree}
+    words = [t for t in verb.head.subtree if t.i not in cue_ids]
+    pieces: list[list[Any]] = []
+    for t in words:
+        if pieces and t.i == pieces[-1][-1].i + 1:
+            pieces[-1].append(t)
+        else:
+            pieces.append([t])
+    pieces = [[t for t in p if not t.is_punct or 0 < p.index(t) < len(p) - 1] for p in pieces]
+    pieces = [p for p in pieces if p]
+    if not pieces or sum(len(p) for p in pieces) < 4:
+        return None
+    spans = [(base + p[0].idx, base + p[-1].idx + len(p[-1].text)) for p in pieces]
+    qs, qe = spans[0][0], spans[-1][1]
+    if any(s < qe and qs < e for s, e in direct):
+        return None
+    speaker = _speaker_of(verb, base, by_token, lambda t: t.i in cue_ids, running)
+    cue = Span(verb.text, base + verb.idx, base + verb.idx + len(verb.text))
+    parts = [Span(text[s:e], s, e) for s, e in spans] if len(spans) > 1 else None
+    return Quote(text[qs:qe], qs, qe, False, cue, speaker, parts)
+
+
+# Line labels that are not speakers: "Foto: …", "UPDATE: …", "Lea también: …"
+_NOT_SPEAKERS = frozenset(
+    "foto fotos photo photos video update breaking actualizacion ultima hora nota note source fuente "
+    "editor's note nota del editor lea tambien read more related watch leer mas ver mas".split(" ")
+)
+
+
+def labelled_turn(text: str, sent: Any, base: int, mentions: list[TokMention], direct: list[Quote]) -> Quote | None:
+    """A paragraph that opens with its speaker's name and a colon: transcripts ("PENCE: Well,
+    look, …") and headlines ("Pat Caddell: Democrat voters worried …"). The name must be a
+    known person or organisation, a name the parser tags as one, or a name in capitals; the
+    content is the rest of the paragraph."""
+    doc = sent.doc
+    if sent.start != 0:
+        return None
+    colon = next((t for t in doc[:7] if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i + 4 > len(doc):
+        return None
+    name = doc[: colon.i]
+    if not all(t.is_alpha or t.text in (".", "-", "'", "’") for t in name) or not name[0].text[:1].isupper():
+        return None
+    if fold(name.text) in _NOT_SPEAKERS or any(fold(t.text) in _NOT_SPEAKERS for t in name):
+        return None
+    by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
+    known = [by_token[t.i] for t in name if t.i in by_token]
+    if any(tm.kind in ("country", "capital") or tm.locative for tm in known):
+        return None  # "WASHINGTON: …", "Rusia: …" are places, not speakers
+    people = [tm for tm in known if tm.kind in ("person", "organization", "group", "agent", "media")]
+    tagged = all(t.ent_type_ in ("PERSON", "ORG", "PER") for t in name if t.is_alpha)
+    shouted = all(t.is_upper and len(t.text) >= 3 for t in name if t.is_alpha) and len(name) <= 3
+    if not (people or tagged or shouted):
+        return None
+    words = [t for t in doc[colon.i + 1 :] if not t.is_space]
+    if len(words) < 4:
+        return None
+    qs = base + words[0].idx
+    qe = base + len(doc.text.rstrip())
+    inside = [q for q in direct if q.start < qe and qs < q.end]
+    if people:
+        speaker = min(people, key=lambda tm: TYPE_RANK.get(tm.kind, 6)).mention
+    else:
+        speaker = Mention(name.text, base + name.start_char, base + name.end_char, type="other", rule="quote:label")
+    if inside:  # "Warren: «You should be investigated»": the quote's speaker is the label
+        for q in inside:
+            if q.speaker is None:
+                q.speaker = speaker
+        return None
+    cue = Span(colon.text, base + colon.idx, base + colon.idx + 1)
+    return Quote(text[qs:qe], qs, qe, True, cue, speaker)
 
 
 def _according_to(
