@@ -285,10 +285,19 @@ class Pipeline:
             coded.places.extend(p for p, _h, _event in in_sentence)
             places = [(p, h) for p, h, event in in_sentence if event]  # where an event may have happened
             dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)
-            for q in [q for q in open_quotes if s0 <= q.end <= s1 + 1]:
-                # a quote of several sentences whose cue follows it: «…. …», dijo Kim / "…," Blige said.
+            for q in [q for q in open_quotes if q.end <= s1 + 1]:
+                # a quote of several sentences whose cue follows it: «…. …», dijo Kim / "…," Blige said;
+                # or a quote that ends its sentence, cue in the next: "Does anybody know?" Graham asked.
                 later = attach_quote(art.text, q.start, q.end, sent, base, mentions, st.coder.lang.speech_verbs, None)
-                if later.cue is not None and later.speaker is not None:
+                next_door = (
+                    q.end >= s0
+                    or (
+                        q.cue is None  # not announced by a colon sentence before it
+                        and not art.text[q.end : s0].strip(CLOSING_MARKS)
+                        and len(art.text[s0:s1].split()) <= CUE_SENTENCE_WORDS
+                    )
+                )
+                if later.cue is not None and later.speaker is not None and next_door:
                     q.cue, q.speaker = later.cue, later.speaker
                 open_quotes.remove(q)
             for qs, qe in quote_spans:
@@ -298,7 +307,7 @@ class Pipeline:
                     )
                     if coded.quotes and continue_quote(art.text, coded.quotes[-1], q):
                         continue  # «…», dijo Kim, «…»: one quote in two parts
-                    if q.cue is None and qe > s1:
+                    if q.cue is None and (qe > s1 or not art.text[qe:s1].strip(CLOSING_MARKS)):
                         open_quotes.append(q)
                     if q.speaker is None and q.cue is None and announced is not None:
                         q.cue, q.speaker = announced  # "Kim said:" then the quote
@@ -590,6 +599,9 @@ def _remap(coded: CodedArticle, spans: tuple[list[int], list[int]]) -> None:
         obj.start = offsets[start] if start < len(offsets) else offsets[-1]
         obj.end = ends[end - 1] if 0 < end <= len(ends) and end > start else obj.start
 
+
+CLOSING_MARKS = " \n\t»”\"'’.,;:?!"
+CUE_SENTENCE_WORDS = 12  # a sentence after a quote that is only its cue: "Tulsa police chief Chuck Jordan said Monday."
 
 _DEFAULT: Pipeline | None = None
 

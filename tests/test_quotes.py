@@ -378,3 +378,41 @@ def test_apostrophes_are_not_quotes(pipeline):
     text = "The players' union isn't happy and the owners’ offer won't change that, the union's lawyer said."
     coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
     assert all(not q.direct for q in coded.quotes), coded.quotes
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("en", '"Does anybody know what the platform of the party is?" Graham asked. "Neither do I."', "Graham"),
+        ("es", "«¿Alguien sabe cuál es el plan del Gobierno?» Gustavo Petro preguntó.", "Gustavo Petro"),
+    ],
+)
+def test_a_quote_that_ends_its_sentence_takes_the_cue_of_the_next(pipeline, lang, text, speaker):
+    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    q = coded.quotes[0]
+    assert q.speaker is not None and q.speaker.text == speaker, coded.quotes
+
+
+def test_the_next_sentence_must_be_only_a_cue(pipeline):
+    text = (
+        "El canciller Serguéi Lavrov declaró ante la prensa:\n\n"
+        "«Rusia mantendrá su cooperación con Pionyang en todos los ámbitos».\n\n"
+        "Kim Jong-un dijo que su país apoyará a Rusia."
+    )
+    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    q = next(q for q in coded.quotes if q.direct)
+    assert q.speaker is not None and q.speaker.kb_id == "person:sergey-lavrov", coded.quotes
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("“He represents our greatest shame as a nation.” ― Sonya Herridge", "He represents", "Sonya Herridge"),
+        ("”Fear. I am truly afraid of what comes next.” — Edwin G. Monroy", "Fear. I am", "Edwin G. Monroy"),
+    ],
+)
+def test_a_quote_signed_with_a_dash(pipeline, text, content, speaker):
+    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    (q,) = coded.quotes
+    assert q.text.startswith(content) and q.speaker is not None and q.speaker.text == speaker
+    assert q.cue is not None and q.cue.text in "―—"

@@ -14,15 +14,17 @@ from heraldo.actors import TYPE_RANK, TokMention
 from heraldo.model import Mention, Quote, Span
 from heraldo.textutil import fold
 
-# «…», “…”, "…", ''…'' (the New York Times' doubled apostrophes), and single quotes ‘…’ / '…' whose
+# «…», “…” (or ”…”), "…", ''…'' (the New York Times' doubled apostrophes), and single quotes ‘…’ / '…' whose
 # marks are not apostrophes: an opening mark after no letter, a closing one before no letter
 # (so "isn't" and "It’s" stay inside)
 _QUOTE = re.compile(
     r"«(?P<a>[^«»]+)»|“(?P<b>[^“”]+)”|\"(?P<c>[^\"\n]+)\""
+    r"|(?<!\w)”(?P<g>[^“”\n]+)”"  # a closing mark typed for the opening one
     r"|''(?P<d>(?:(?!'')[^\n])+)''"
     r"|(?<![\w‘’])‘(?P<e>\S(?:[^‘’\n]|’(?=\w))*?)’(?!\w)"
     r"|(?<![\w'])'(?P<f>[^\s'](?:[^'\n]|'(?=\w))*?)'(?![\w'])"
 )
+_DASH_NAME = re.compile(r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,4})")
 MIN_WORDS = 4  # «cordiales saludos» is a quoted phrase, not a statement
 
 
@@ -31,7 +33,7 @@ def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, i
     out = []
     for s, e in segments:
         for m in _QUOTE.finditer(text, s, e):
-            g = next(k for k in "abcdef" if m.group(k) is not None)
+            g = next(k for k in "abcdefg" if m.group(k) is not None)
             qs, qe = m.start(g), m.end(g)
             if len(text[qs:qe].split()) >= MIN_WORDS:
                 out.append((qs, qe))
@@ -93,6 +95,13 @@ def attach_quote(
     """Build a Quote for the span text[qs:qe] found inside the parsed sentence `sent`."""
     inside = lambda t: qs <= base + t.idx < qe  # noqa: E731
     by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
+    signed = _DASH_NAME.match(text, qe + 1) if text[qe : qe + 1] in _CLOSING else None
+    if signed:  # "…" ― Sonya Herridge: a quote signed with a dash
+        ns, ne = signed.span("name")
+        known = [tm.mention for tm in mentions if tm.mention.start < ne and ns < tm.mention.end and tm.can_act()]
+        signer = known[0] if known else Mention(text[ns:ne], ns, ne, type="other", rule="quote:signed")
+        ds = signed.start("dash")
+        return Quote(text[qs:qe], qs, qe, True, Span(text[ds : ds + 1], ds, ds + 1), signer)
     cues = [t for t in sent if not inside(t) and t.pos_ in ("VERB", "AUX") and fold(t.lemma_) in speech_verbs]
     cue = None
     if cues:
