@@ -143,6 +143,12 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
         ("en", "2018-05-01", "Bouteflika appointed a new cabinet.", "Bouteflika", "DZAGOV"),
         ("en", "2022-05-01", "Edgars Rinkēvičs met the envoy.", "Edgars Rinkēvičs", "LVAGOV"),
         ("en", "2020-05-01", "George Weah met the envoy.", "George Weah", "LBRGOV"),
+        ("en", "2019-05-01", "Mahathir met the envoy.", "Mahathir", "MYSGOV"),
+        ("en", "2010-05-01", "Mahathir Mohamad met the envoy.", "Mahathir Mohamad", "MYS"),
+        ("es", "2023-05-01", "Kais Saied disolvió el Parlamento.", "Kais Saied", "TUNGOV"),
+        ("es", "2024-05-01", "Tokáyev recibió a Xi Jinping.", "Tokáyev", "KAZGOV"),
+        ("en", "2023-11-01", "Abdourahamane Tchiani met the envoy.", "Abdourahamane Tchiani", "NERMIL"),
+        ("en", "2023-03-01", "Ulf Kristersson met the envoy.", "Ulf Kristersson", "SWEGOV"),
         # surnames the press uses alone, while in office
         ("es", "2025-07-12", "Zelenski se reunió con Putin.", "Zelenski", "UKRGOV"),
         ("es", "2025-07-12", "Zelenski se reunió con Putin.", "Putin", "RUSGOV"),
