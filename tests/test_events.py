@@ -94,3 +94,40 @@ def test_regarding_is_not_consulting(pipeline):
     assert not [e for e in coded.events if e.cameo_root == "04"], [
         (e.cameo, e.evidence.trigger.text) for e in coded.events
     ]
+
+
+@pytest.mark.parametrize(
+    "text, root",
+    [
+        ("Unos 500.000 funcionarios manifestaron en las grandes ciudades contra la congelación salarial.", "14"),
+        ("Los estudiantes manifestaron el martes contra el rector de la universidad.", "14"),
+    ],
+)
+def test_manifestar_without_object_is_a_protest(pipeline, text, root):
+    coded = code_text(pipeline, text, "es")
+    assert [e.cameo_root for e in coded.events] == [root], [(e.cameo, e.rule) for e in coded.events]
+
+
+def test_manifestar_with_an_object_is_not_a_protest(pipeline):
+    coded = code_text(pipeline, "El gobierno colombiano manifestó su preocupación por la violencia.", "es")
+    assert not [e for e in coded.events if e.cameo_root == "14"], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, root, implicit",
+    [
+        # a protest by people no dictionary codes: the event stays, its source is implicit
+        ("es", "Unas 200 minas paralizaron sus tareas por orden del sindicato.", "14", True),
+        ("en", "Thousands of retirees marched through the capital on Sunday.", "14", True),
+        # a root the language does not list: no coded agent, no event
+        ("es", "Unas 200 minas firmaron un acuerdo con la empresa.", None, None),
+    ],
+)
+def test_verbs_of_listed_roots_keep_an_implicit_source(pipeline, lang, text, root, implicit):
+    coded = code_text(pipeline, text, lang)
+    if root is None:
+        assert coded.events == [], [(e.cameo, e.rule) for e in coded.events]
+        return
+    (e,) = [e for e in coded.events if e.cameo_root == root]
+    assert (e.source.code is None and e.source.text == "") is implicit
+    assert e.rule.endswith(":implicit-source")

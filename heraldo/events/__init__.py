@@ -67,6 +67,11 @@ class Candidate:
     reciprocal: bool = False
 
 
+# What makes a verb transitive for an `intrans` lexicon entry ("manifestaron contra el rector"
+# is a protest; "manifestó su rechazo", "manifestó que…" are not)
+COMPLEMENTS = frozenset({"obj", "dobj", "ccomp", "xcomp", "iobj", "nsubj:pass", "nsubjpass"})
+
+
 class EventCoder:
     def __init__(self, langdata: LanguageData):
         self.lang = langdata
@@ -114,7 +119,8 @@ class EventCoder:
             fold(c.text) == "se" and c.dep_ in ("obj", "iobj", "expl", "expl:pv", "expl:pass", "dobj")
             for c in tok.children
         )
-        return self.lang.trigger(tok.lemma_, "VERB", reflexive)
+        intransitive = not any(c.dep_ in COMPLEMENTS for c in tok.children)
+        return self.lang.trigger(tok.lemma_, "VERB", reflexive, intransitive)
 
     # -- the stage ---------------------------------------------------------------------------
     def code(self, sent: Any, mentions: list[TokMention], ctx: Any) -> list[Candidate]:
@@ -361,8 +367,12 @@ class EventCoder:
             return None
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
-            # nominal and passive events keep an implicit source (empty span, no code).
-            if not (trig.pos in ("NOUN", "ADJ") or _is_passive(tok)):
+            # nominal and passive events keep an implicit source (empty span, no code), and so do
+            # verbs of the roots the language lists (grammar.yaml `implicit_source_roots`): a
+            # protest by people no dictionary codes ("unas 200 minas paralizaron sus tareas").
+            if not (
+                trig.pos in ("NOUN", "ADJ") or _is_passive(tok) or trig.cameo[:2] in self.lang.implicit_source_roots
+            ):
                 return None
             src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
             rule += ":implicit-source"

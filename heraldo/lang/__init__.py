@@ -10,6 +10,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import yaml
+
 from heraldo.kb import extra_files as kb_extra_files
 from heraldo.textutil import fold
 
@@ -34,24 +36,27 @@ class Trigger:
     light: bool = False
     governed: bool = False
     refl: bool = False
+    intrans: bool = False
 
 
 @dataclass
 class LanguageData:
     code: str
-    triggers: dict[tuple[str, str, bool], Trigger] = field(default_factory=dict)
+    triggers: dict[tuple[str, str, str], Trigger] = field(default_factory=dict)  # (lemma, pos, variant)
     demonyms: dict[str, str] = field(default_factory=dict)  # folded form -> country
     agents: dict[str, str] = field(default_factory=dict)  # folded lemma(s) -> sector
     speech_verbs: frozenset[str] = frozenset()
     hedges: tuple[str, ...] = ()
+    implicit_source_roots: frozenset[str] = frozenset()  # CAMEO roots whose verbs may have no coded agent
 
-    def trigger(self, lemma: str, pos: str, reflexive: bool = False) -> Trigger | None:
+    def trigger(self, lemma: str, pos: str, reflexive: bool = False, intransitive: bool = False) -> Trigger | None:
+        """The entry for a lemma: its reflexive variant when the verb has "se", else its
+        intransitive variant when it has no object or clause, else the plain entry."""
         key = fold(lemma)
-        if reflexive:
-            t = self.triggers.get((key, pos, True))
-            if t:
+        for variant, wanted in (("refl", reflexive), ("intrans", intransitive)):
+            if wanted and (t := self.triggers.get((key, pos, variant))):
                 return t
-        return self.triggers.get((key, pos, False))
+        return self.triggers.get((key, pos, ""))
 
 
 def _spanish_forms(word: str) -> list[str]:
@@ -78,7 +83,6 @@ def grammar() -> dict[str, Any]:
     The stages read one merged set per list: a Spanish preposition never occurs in English text
     and the reverse, so a language is added by adding its file. Words are accent-folded.
     """
-    import yaml
 
     merged: dict[str, Any] = {}
     for code in SUPPORTED:
@@ -106,10 +110,12 @@ def language(code: str) -> LanguageData:
             lemma, pos = row[0], row[1]
             cameo = row[2] if len(row) > 2 and row[2] else None
             flags = set(row[3].split(",")) if len(row) > 3 and row[3] else set()
-            t = Trigger(fold(lemma), pos, cameo, "light" in flags, "governed" in flags, "refl" in flags)
+            t = Trigger(
+                fold(lemma), pos, cameo, "light" in flags, "governed" in flags, "refl" in flags, "intrans" in flags
+            )
             # A verb may be both a reflexive event ("manifestarse") and a light verb ("manifestar
             # su apoyo"): the key includes the reflexive flag.
-            data.triggers.setdefault((t.lemma, pos, t.refl), t)
+            data.triggers.setdefault((t.lemma, pos, "refl" if t.refl else "intrans" if t.intrans else ""), t)
     for row in _rows(code, "demonyms.tsv"):
         country = row[0]
         for word in row[1].split(","):
@@ -136,4 +142,6 @@ def language(code: str) -> LanguageData:
                     data.agents.setdefault(fold(cols[0]), cols[1])
     data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
     data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
+    own = yaml.safe_load((resources.files("heraldo.lang") / code / "grammar.yaml").read_text(encoding="utf-8"))
+    data.implicit_source_roots = frozenset(str(r) for r in own.get("implicit_source_roots", []))
     return data
