@@ -393,6 +393,8 @@ class Pipeline:
         code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
         if cand.status == "intended" and code[:2] in THREAT_OF:
             code = THREAT_OF[code[:2]]  # an announced strike is a threat to protest (CAMEO 133)
+        elif cand.status == "hypothetical" and code[:2] == "14":
+            code = THREAT_OF["14"]  # "si no hay respuesta se iniciará un paro", "posibles protestas"
         info = cameo(code)
         t0 = base + tok.idx
         last = doc[cand.trigger_end - 1]

@@ -131,3 +131,23 @@ def test_verbs_of_listed_roots_keep_an_implicit_source(pipeline, lang, text, roo
     (e,) = [e for e in coded.events if e.cameo_root == root]
     assert (e.source.code is None and e.source.text == "") is implicit
     assert e.rule.endswith(":implicit-source")
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # an event noun takes the status of the verb it is the subject of
+        ("La protesta de los camioneros se realizará el miércoles en Lima.", "intended"),
+        # a protest only threatened on a condition
+        ("Los sindicatos dijeron que podría haber una huelga general en Bogotá.", "hypothetical"),
+    ],
+)
+def test_a_protest_not_yet_held_is_a_threat_to_protest(pipeline, text, status):
+    coded = code_text(pipeline, text, "es")
+    threats = [e for e in coded.events if e.cameo == "133"]
+    assert threats and threats[0].status == status, [(e.cameo, e.status, e.rule) for e in coded.events]
+
+
+def test_expecting_is_not_yielding(pipeline):
+    coded = code_text(pipeline, "El gobierno colombiano espera una respuesta de Venezuela.", "es")
+    assert not [e for e in coded.events if e.cameo_root == "08"], [(e.cameo, e.rule) for e in coded.events]

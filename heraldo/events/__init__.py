@@ -451,6 +451,9 @@ def _is_passive(tok: Any) -> bool:
     )
 
 
+SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
 def status_of(tok: Any, lang: LanguageData) -> str:
     """asserted | negated | intended | hypothetical, from the trigger and its governors."""
     chain = [tok]
@@ -461,6 +464,10 @@ def status_of(tok: Any, lang: LanguageData) -> str:
             chain.append(cur)
         else:
             break
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECTS and tok.head.pos_ in ("VERB", "AUX"):
+        # an event noun takes the status of the verb it is the subject of: "la protesta del
+        # miércoles se iniciará", "se prevé una nueva manifestación" (intended)
+        chain.append(tok.head)
     for t in chain:
         for c in t.children:
             if c.dep_ in ("advmod", "neg") and fold(c.text) in NEGATORS:
