@@ -151,3 +151,17 @@ def test_a_protest_not_yet_held_is_a_threat_to_protest(pipeline, text, status):
 def test_expecting_is_not_yielding(pipeline):
     coded = code_text(pipeline, "El gobierno colombiano espera una respuesta de Venezuela.", "es")
     assert not [e for e in coded.events if e.cameo_root == "08"], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "text, root",
+    [
+        ("Tropas del Ejército se enfrentaron con guerrilleros de las FARC en el Cauca.", "19"),
+        ("Manifestantes venezolanos se enfrentaron con la policía en el centro de Caracas.", "18"),
+        ("Los enfrentamientos entre partidarios y opositores del gobierno dejaron cinco heridos en Caracas.", "18"),
+    ],
+)
+def test_a_clash_is_combat_only_with_an_armed_party(pipeline, text, root):
+    coded = code_text(pipeline, text, "es")
+    roots = {e.cameo_root for e in coded.events}
+    assert root in roots and ({"18", "19"} - {root}).isdisjoint(roots), [(e.cameo, e.rule) for e in coded.events]

@@ -365,6 +365,9 @@ class EventCoder:
                 tgt.append(t.mention)
         if trig.cameo is None:
             return None
+        code = trig.cameo
+        if trig.clash and not any(_armed(m) for m in [*src, *tgt] if m is not None):
+            code = CIVIL_CLASH  # "choques entre manifestantes y policías": not combat
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
             # nominal and passive events keep an implicit source (empty span, no code), and so do
@@ -382,7 +385,7 @@ class EventCoder:
             return Candidate(
                 tok,
                 end,
-                trig.cameo,
+                code,
                 [src[0], src[1]],
                 [src[1], src[0]],
                 status_of(tok, self.lang),
@@ -393,7 +396,7 @@ class EventCoder:
         return Candidate(
             tok,
             end,
-            trig.cameo,
+            code,
             src,
             tgt or [None],
             status_of(tok, self.lang),
@@ -452,6 +455,21 @@ def _is_passive(tok: Any) -> bool:
 
 
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+# A clash (lexicon flag `clash`) is combat (the entry's code, 190) when an armed party takes part
+# -- a military, rebels, an armed group, a state -- and otherwise unconventional violence: street
+# clashes between demonstrators and police, or between rival supporters.
+CIVIL_CLASH = "180"
+ARMED_SECTORS = ("MIL", "REB", "UAF", "INS", "SEP")
+
+
+def _armed(m: Mention) -> bool:
+    code = m.code or ""
+    return (
+        m.type == "group"
+        or any(code[k : k + 3] in ARMED_SECTORS for k in range(0, len(code), 3))
+        or (m.type in ("country", "capital") and len(code) == 3)
+    )
 
 
 def status_of(tok: Any, lang: LanguageData) -> str:

@@ -37,6 +37,7 @@ class Trigger:
     governed: bool = False
     refl: bool = False
     intrans: bool = False
+    clash: bool = False  # combat only when an armed party takes part (events/__init__.py)
 
 
 @dataclass
@@ -111,7 +112,14 @@ def language(code: str) -> LanguageData:
             cameo = row[2] if len(row) > 2 and row[2] else None
             flags = set(row[3].split(",")) if len(row) > 3 and row[3] else set()
             t = Trigger(
-                fold(lemma), pos, cameo, "light" in flags, "governed" in flags, "refl" in flags, "intrans" in flags
+                fold(lemma),
+                pos,
+                cameo,
+                "light" in flags,
+                "governed" in flags,
+                "refl" in flags,
+                "intrans" in flags,
+                "clash" in flags,
             )
             # A verb may be both a reflexive event ("manifestarse") and a light verb ("manifestar
             # su apoyo"): the key includes the reflexive flag.
