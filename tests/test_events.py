@@ -165,3 +165,8 @@ def test_a_clash_is_combat_only_with_an_armed_party(pipeline, text, root):
     coded = code_text(pipeline, text, "es")
     roots = {e.cameo_root for e in coded.events}
     assert root in roots and ({"18", "19"} - {root}).isdisjoint(roots), [(e.cameo, e.rule) for e in coded.events]
+
+
+def test_must_is_not_demanding(pipeline):
+    coded = code_text(pipeline, "El gobierno provincial debe pagar un seguro a los desempleados.", "es")
+    assert not [e for e in coded.events if e.cameo_root == "10"], [(e.cameo, e.rule) for e in coded.events]
