@@ -170,3 +170,19 @@ def test_a_clash_is_combat_only_with_an_armed_party(pipeline, text, root):
 def test_must_is_not_demanding(pipeline):
     coded = code_text(pipeline, "El gobierno provincial debe pagar un seguro a los desempleados.", "es")
     assert not [e for e in coded.events if e.cameo_root == "10"], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "text, root",
+    [
+        # a participle the tagger lemmatizes as an adjective
+        ("En el acceso sur de Quito el tránsito estaba bloqueado por los campesinos.", "14"),
+        # a verb with its clitic "se" ("manifestándose", lemmatized "manifestar él")
+        ("Varios miles de estudiantes continuaron manifestándose en Belgrado contra el régimen.", "14"),
+        # a plural the tagger leaves unlemmatized in a headline
+        ("Manifestaciones a favor de Irak de palestinos y árabes israelíes", "14"),
+    ],
+)
+def test_forms_the_tagger_mislemmatizes(pipeline, text, root):
+    coded = code_text(pipeline, text, "es")
+    assert root in {e.cameo_root for e in coded.events}, [(e.cameo, e.rule) for e in coded.events]
