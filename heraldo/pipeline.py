@@ -427,7 +427,7 @@ class Pipeline:
             ev_date, precision = (pub.isoformat() if pub else None), "none"
         attribution = cand.attribution
         for q in quotes:
-            if q.start <= t0 < q.end:
+            if any(s <= t0 < e for s, e in q.content_spans()):  # not the cue between a quote's parts
                 attribution = Attribution(None, q.speaker, attribution.hedged if attribution else False)
         sentence = art.text[sspan[0] : sspan[1]]
         for i, source in enumerate(cand.sources):

@@ -416,3 +416,15 @@ def test_a_quote_signed_with_a_dash(pipeline, text, content, speaker):
     (q,) = coded.quotes
     assert q.text.startswith(content) and q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text in "―—"
+
+
+def test_an_event_in_the_cue_between_two_parts_is_not_the_speakers_claim(pipeline):
+    text = (
+        "«No vamos a ceder ante ninguna presión», dijo Gustavo Petro tras reunirse con Nicolás Maduro, "
+        "«y seguiremos negociando con todos»."
+    )
+    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    (q,) = coded.quotes
+    assert q.parts is not None and len(q.parts) == 2
+    meeting = next(e for e in coded.events if e.cameo_root == "04")
+    assert meeting.attribution is None or meeting.attribution.source is None, meeting.attribution

@@ -121,8 +121,8 @@ def language(code: str) -> LanguageData:
                 "intrans" in flags,
                 "clash" in flags,
             )
-            # A verb may be both a reflexive event ("manifestarse") and a light verb ("manifestar
-            # su apoyo"): the key includes the reflexive flag.
+            # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
+            # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.
             data.triggers.setdefault((t.lemma, pos, "refl" if t.refl else "intrans" if t.intrans else ""), t)
     for row in _rows(code, "demonyms.tsv"):
         country = row[0]
