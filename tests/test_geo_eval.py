@@ -111,3 +111,15 @@ def test_event_locations_against_spanish_location_tags(tmp_path, pipeline):
     assert r["precision"] == 0.5 and r["country"] == 1.0
     kinds = sorted(json.loads(line)["kind"] for line in errors.read_text(encoding="utf-8").splitlines())
     assert kinds == ["miss", "wrong"]
+
+
+def test_country_is_also_scored_over_places_heraldo_put_in_a_country():
+    gold = [
+        GoldToponym(0, 6, "Europe", 48.69, 9.14, "DEU"),  # GeoWebNews: the country under the point
+        GoldToponym(10, 15, "Paris", 48.85, 2.35, "FRA"),
+        GoldToponym(20, 26, "Moscow", 55.75, 37.62, "RUS"),
+    ]
+    pred = [place(0, 6, None, 48.69, 9.14), place(10, 15, "FRA", 48.86, 2.34), place(20, 26, "USA", 46.73, -117.0)]
+    c = score_article(gold, pred)
+    assert (c["country_known"], c["country_ok"]) == (3, 1)
+    assert (c["country_placed"], c["country_placed_ok"]) == (2, 1)

@@ -7,7 +7,9 @@ toponyms are shifted: when `text[start:end]` is not the phrase, the phrase is lo
 
 - toponym precision / recall / F1 (span overlap);
 - of the matched toponyms: the same country, and a point within 161 km (100 miles) of the gold
-  coordinates; and the same over all gold toponyms (a missed toponym counts as wrong).
+  coordinates; and the same over all gold toponyms (a missed toponym counts as wrong);
+- the country score again over the matched toponyms heraldo put in a country: the gold country of
+  a continent or a sea is the polygon under its point (Europe -> DEU), heraldo gives it none.
 
 Gold countries: LGL names the country's GeoNames id; for GeoWebNews, which gives coordinates
 only, the country is the Natural Earth polygon that contains the gold point (toponyms at sea or
@@ -162,7 +164,7 @@ def score_article(
     used_g: set[int] = set()
     used_p: set[int] = set()
     c = {"gold": len(gold), "pred": len(pred), "matched": 0, "country_gold": 0}
-    c.update(country_ok=0, within=0, country_known=0)
+    c.update(country_ok=0, within=0, country_known=0, country_placed=0, country_placed_ok=0)
     c["country_gold"] = sum(1 for g in gold if g.country)
     for _neg, gi, pi in pairs:
         if gi in used_g or pi in used_p:
@@ -174,6 +176,9 @@ def score_article(
         if g.country:
             c["country_known"] += 1
             c["country_ok"] += int(p.get("country") == g.country)
+            if p.get("country"):  # heraldo put it in a country (not a continent, an ocean, a region)
+                c["country_placed"] += 1
+                c["country_placed_ok"] += int(p.get("country") == g.country)
         dist = km(g.lat, g.lon, p["lat"], p["lon"]) if p.get("lat") is not None and p.get("lon") is not None else None
         c["within"] += int(dist is not None and dist <= WITHIN_KM)
         c[f"matched:{g.type}"] = c.get(f"matched:{g.type}", 0) + 1
@@ -229,6 +234,10 @@ def run_geo_eval(
         "matched": {
             "country": total.get("country_ok", 0) / (total.get("country_known", 0) or 1),
             "within_161km": total.get("within", 0) / m,
+            # of the matched toponyms heraldo placed in a country: GeoWebNews gives a continent the
+            # country its point falls in (Europe -> DEU), heraldo gives it none
+            "country_of_placed": total.get("country_placed_ok", 0) / (total.get("country_placed", 0) or 1),
+            "placed": total.get("country_placed", 0),
         },
         "recall_by_type": by_type,
         "all_gold": {
@@ -248,6 +257,8 @@ def format_geo_report(r: dict[str, Any]) -> str:
             f"toponyms         P {t['precision']:.3f}  R {t['recall']:.3f}  F1 {t['f1']:.3f}",
             f"of matched       country {m['country']:.3f}  within 161 km {m['within_161km']:.3f}",
             f"of all gold      country {a['country']:.3f}  within 161 km {a['within_161km']:.3f}",
+            f"of matched that heraldo put in a country ({m.get('placed', 0)}): country "
+            f"{m.get('country_of_placed', 0.0):.3f}",
         ]
         + (["", "recall by gold toponym type:"] if r.get("recall_by_type") else [])
         + [f"  {k:22} {v['gold']:5}  {v['recall']:.3f}" for k, v in (r.get("recall_by_type") or {}).items()]
