@@ -40,6 +40,10 @@ CLASSIFIER_WEIGHT = 0.5  # share of an event's confidence that is the classifier
 
 # CAMEO codes announced or intended protest and force as threats of them.
 THREAT_OF = {"14": "133", "18": "138", "19": "138", "20": "138"}
+# What may follow a quote's last word before its sentence ends, and how long a sentence after a
+# quote may be to count as only its cue ("Tulsa police chief Chuck Jordan said Monday.")
+CLOSING_MARKS = " \n\t»”\"'’.,;:?!"
+CUE_SENTENCE_WORDS = 12
 
 
 @dataclass
@@ -601,9 +605,6 @@ def _remap(coded: CodedArticle, spans: tuple[list[int], list[int]]) -> None:
         obj.start = offsets[start] if start < len(offsets) else offsets[-1]
         obj.end = ends[end - 1] if 0 < end <= len(ends) and end > start else obj.start
 
-
-CLOSING_MARKS = " \n\t»”\"'’.,;:?!"
-CUE_SENTENCE_WORDS = 12  # a sentence after a quote that is only its cue: "Tulsa police chief Chuck Jordan said Monday."
 
 _DEFAULT: Pipeline | None = None
 

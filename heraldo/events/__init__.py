@@ -49,7 +49,8 @@ NO_CLIMB = {
 TOPIC_CASES: frozenset[str] = _G["topic_cases"]
 # "resultaron muertos", "quedaron heridos": the subject of these verbs is the victim
 VICTIM_VERBS: frozenset[str] = _G["victim_verbs"]
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")  # nominal subjects
+SUBJECT_DEPS = (*SUBJECTS, "csubj")
 
 
 @dataclass
@@ -102,9 +103,9 @@ class EventCoder:
         if t is None and self.lang.code == "es" and tok.lemma_ == tok.text:
             # a plural the tagger left unlemmatized ("Manifestaciones" as a proper noun in a headline)
             w = fold(tok.text)
-            t = next(
-                (x for cut in (2, 1) if w.endswith("es"[-cut:]) and (x := self.lang.trigger(w[:-cut], "NOUN"))), None
-            )
+            for suffix in ("es", "s"):
+                if t is None and w.endswith(suffix):
+                    t = self.lang.trigger(w[: -len(suffix)], "NOUN")
         return (t, tok.i + 1) if t else None
 
     def _guess_verb(self, tok: Any) -> Trigger | None:
@@ -285,7 +286,7 @@ class EventCoder:
         skip = {i for s in sources for i in range(s.i, s.j)}
         passive = _is_passive(tok)
         if passive:
-            targets = self._targets_of(tok, by_token, skip, ("nsubj", "nsubj:pass", "nsubjpass"))
+            targets = self._targets_of(tok, by_token, skip, SUBJECTS)
         else:
             targets = self._targets_of(tok, by_token, skip, ("obj", "dobj", "iobj", "dative", "obl:arg"))
         if not targets:
@@ -481,8 +482,6 @@ def _is_passive(tok: Any) -> bool:
         c.dep_ in ("aux", "cop") and fold(c.lemma_) in ("ser", "be") for c in tok.children
     )
 
-
-SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
 
 # A clash (lexicon flag `clash`) is combat (the entry's code, 190) when an armed party takes part
 # -- a military, rebels, an armed group, a state -- and otherwise unconventional violence: street

@@ -78,17 +78,24 @@ def _spanish_forms(word: str) -> list[str]:
 
 
 @cache
+def _grammar_file(code: str) -> dict[str, Any]:
+    """One language's ``lang/<code>/grammar.yaml``, as written."""
+    data: dict[str, Any] = yaml.safe_load(
+        (resources.files("heraldo.lang") / code / "grammar.yaml").read_text(encoding="utf-8")
+    )
+    return data
+
+
+@cache
 def grammar() -> dict[str, Any]:
     """Function-word lists of every language, merged (``lang/<code>/grammar.yaml``).
 
     The stages read one merged set per list: a Spanish preposition never occurs in English text
     and the reverse, so a language is added by adding its file. Words are accent-folded.
     """
-
     merged: dict[str, Any] = {}
     for code in SUPPORTED:
-        data = yaml.safe_load((resources.files("heraldo.lang") / code / "grammar.yaml").read_text(encoding="utf-8"))
-        for key, value in data.items():
+        for key, value in _grammar_file(code).items():
             if isinstance(value, dict):
                 merged.setdefault(key, {}).update({fold(k): v for k, v in value.items()})
             else:
@@ -150,6 +157,5 @@ def language(code: str) -> LanguageData:
                     data.agents.setdefault(fold(cols[0]), cols[1])
     data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
     data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
-    own = yaml.safe_load((resources.files("heraldo.lang") / code / "grammar.yaml").read_text(encoding="utf-8"))
-    data.implicit_source_roots = frozenset(str(r) for r in own.get("implicit_source_roots", []))
+    data.implicit_source_roots = frozenset(str(r) for r in _grammar_file(code).get("implicit_source_roots", []))
     return data
