@@ -210,7 +210,7 @@ def test_unknown_speaker_is_the_subject_phrase(pipeline):
     ],
 )
 def test_what_is_urged_pledged_or_called_for_is_reported_speech(pipeline, text, cue, content):
-    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "en")
     quotes = [q for q in coded.quotes if q.cue is not None and q.cue.text == cue]
     assert quotes and content in quotes[0].text, coded.quotes
     assert quotes[0].speaker is not None
@@ -232,7 +232,7 @@ def test_what_is_urged_pledged_or_called_for_is_reported_speech(pipeline, text, 
     ],
 )
 def test_a_quote_of_several_sentences_takes_the_cue_that_follows_it(pipeline, lang, text, speaker):
-    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    coded = code_text(pipeline, text, lang)
     q = next(q for q in coded.quotes if q.direct)
     assert q.speaker is not None and q.speaker.text == speaker, coded.quotes
     assert q.cue is not None and q.cue.text in ("dijo", "said")
@@ -243,7 +243,7 @@ def test_a_quote_announced_by_a_colon_sentence_takes_its_speaker(pipeline):
         "El canciller Serguéi Lavrov declaró ante la prensa:\n\n"
         "«Rusia mantendrá su cooperación con Pionyang en todos los ámbitos»."
     )
-    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "es")
     q = next(q for q in coded.quotes if q.direct)
     assert q.speaker is not None and q.speaker.kb_id == "person:sergey-lavrov", coded.quotes
     assert q.cue is not None and q.cue.text == "declaró"
@@ -268,7 +268,7 @@ def test_a_quote_announced_by_a_colon_sentence_takes_its_speaker(pipeline):
     ],
 )
 def test_a_quote_split_by_its_cue_is_one_quote_in_parts(pipeline, lang, text, pieces, speaker):
-    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    coded = code_text(pipeline, text, lang)
     (q,) = coded.quotes
     assert q.parts is not None and [p.text for p in q.parts] == pieces
     assert all(text[p.start : p.end] == p.text for p in q.parts)
@@ -282,7 +282,7 @@ def test_a_later_quote_with_a_cue_of_its_own_stays_apart(pipeline):
         "«No vamos a ceder ante ninguna presión», dijo Gustavo Petro. "
         "«Es una decisión equivocada del gobierno», respondió Álvaro Uribe."
     )
-    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "es")
     assert len(coded.quotes) == 2 and all(q.parts is None for q in coded.quotes)
     assert [q.speaker.text for q in coded.quotes if q.speaker] == ["Gustavo Petro", "Álvaro Uribe"]
 
@@ -303,7 +303,7 @@ def test_a_later_quote_with_a_cue_of_its_own_stays_apart(pipeline):
     ],
 )
 def test_a_cue_inside_what_it_reports(pipeline, text, pieces, speaker):
-    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "en")
     q = next(q for q in coded.quotes if not q.direct)
     assert q.parts is not None and [p.text for p in q.parts] == pieces
     assert q.speaker is not None and q.speaker.text.endswith(speaker)
@@ -325,7 +325,7 @@ def test_a_cue_inside_what_it_reports(pipeline, text, pieces, speaker):
     ],
 )
 def test_a_quoted_fragment_belongs_to_its_reported_clause(pipeline, lang, text, content):
-    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    coded = code_text(pipeline, text, lang)
     (q,) = coded.quotes
     assert not q.direct and q.text.startswith(content), coded.quotes
 
@@ -339,7 +339,7 @@ def test_a_quoted_fragment_belongs_to_its_reported_clause(pipeline, lang, text, 
     ],
 )
 def test_a_paragraph_labelled_with_its_speaker(pipeline, lang, text, speaker, content):
-    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    coded = code_text(pipeline, text, lang)
     (q,) = coded.quotes
     assert q.text.startswith(content) and q.speaker is not None and q.speaker.text == speaker
 
@@ -354,7 +354,7 @@ def test_a_paragraph_labelled_with_its_speaker(pipeline, lang, text, speaker, co
     ],
 )
 def test_labels_that_are_not_speakers(pipeline, lang, text):
-    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    coded = code_text(pipeline, text, lang)
     assert coded.quotes == [], coded.quotes
 
 
@@ -369,14 +369,14 @@ def test_labels_that_are_not_speakers(pipeline, lang, text):
     ],
 )
 def test_single_and_doubled_apostrophe_quotes(pipeline, lang, text, content):
-    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    coded = code_text(pipeline, text, lang)
     (q,) = coded.quotes
     assert q.direct and q.text == content and q.speaker is not None, coded.quotes
 
 
 def test_apostrophes_are_not_quotes(pipeline):
     text = "The players' union isn't happy and the owners’ offer won't change that, the union's lawyer said."
-    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "en")
     assert all(not q.direct for q in coded.quotes), coded.quotes
 
 
@@ -388,7 +388,7 @@ def test_apostrophes_are_not_quotes(pipeline):
     ],
 )
 def test_a_quote_that_ends_its_sentence_takes_the_cue_of_the_next(pipeline, lang, text, speaker):
-    coded = pipeline.code({"id": "q", "text": text, "lang": lang, "date": "2025-07-13"})
+    coded = code_text(pipeline, text, lang)
     q = coded.quotes[0]
     assert q.speaker is not None and q.speaker.text == speaker, coded.quotes
 
@@ -399,7 +399,7 @@ def test_the_next_sentence_must_be_only_a_cue(pipeline):
         "«Rusia mantendrá su cooperación con Pionyang en todos los ámbitos».\n\n"
         "Kim Jong-un dijo que su país apoyará a Rusia."
     )
-    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "es")
     q = next(q for q in coded.quotes if q.direct)
     assert q.speaker is not None and q.speaker.kb_id == "person:sergey-lavrov", coded.quotes
 
@@ -412,7 +412,7 @@ def test_the_next_sentence_must_be_only_a_cue(pipeline):
     ],
 )
 def test_a_quote_signed_with_a_dash(pipeline, text, content, speaker):
-    coded = pipeline.code({"id": "q", "text": text, "lang": "en", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "en")
     (q,) = coded.quotes
     assert q.text.startswith(content) and q.speaker is not None and q.speaker.text == speaker
     assert q.cue is not None and q.cue.text in "―—"
@@ -423,7 +423,7 @@ def test_an_event_in_the_cue_between_two_parts_is_not_the_speakers_claim(pipelin
         "«No vamos a ceder ante ninguna presión», dijo Gustavo Petro tras reunirse con Nicolás Maduro, "
         "«y seguiremos negociando con todos»."
     )
-    coded = pipeline.code({"id": "q", "text": text, "lang": "es", "date": "2025-07-13"})
+    coded = code_text(pipeline, text, "es")
     (q,) = coded.quotes
     assert q.parts is not None and len(q.parts) == 2
     meeting = next(e for e in coded.events if e.cameo_root == "04")
