@@ -95,6 +95,8 @@ def test_one_event_per_trigger_not_per_noun_phrase(pipeline):
         ("El gobierno colombiano espera una respuesta de Venezuela.", "08"),
         # "deber" is "must" (its 100 DEMAND)
         ("El gobierno provincial debe pagar un seguro a los desempleados.", "10"),
+        # "ir a" is the future and "seguir" is "to keep on" (its 141 DEMONSTRATE)
+        ("«No vamos a ceder», dijo el ministro, «y seguiremos negociando con todos».", "14"),
     ],
 )
 def test_imported_senses_that_are_not_events(pipeline, text, root):
