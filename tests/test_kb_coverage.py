@@ -1,0 +1,44 @@
+"""scripts/kb_coverage.py measures how many offices the curated people.yaml leaves empty; these
+tests pin its reading of roles and keep the file from losing coverage."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("kb_coverage", ROOT / "scripts" / "kb_coverage.py")
+assert _spec and _spec.loader
+coverage = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(coverage)
+
+
+def test_holds_reads_dates_titles_and_countries():
+    roles = [
+        {"country": "NLD", "title": "Foreign Minister", "start": "2018-03-07", "end": "2021-05-25"},
+        {"country": "NLD", "title": "Deputy Prime Minister", "start": "2018-01-01"},
+        {"country": "USA", "title": "Secretary of State", "start": "2025-01-21"},
+    ]
+    assert coverage.holds(roles, "NLD", "foreign", "2020-07-01")
+    assert not coverage.holds(roles, "NLD", "foreign", "2021-05-25")  # the end day is out
+    assert not coverage.holds(roles, "NLD", "head", "2020-07-01")  # a deputy is not the head
+    assert coverage.holds(roles, "USA", "foreign", "2025-07-01")
+    assert not coverage.holds(roles, "USA", "defence", "2025-07-01")
+    gaps = coverage.empty_years(roles, {"NLD"}, range(2020, 2023))
+    assert gaps == {"NLD": {"head": [2020, 2021, 2022], "foreign": [2021, 2022], "defence": [2020, 2021, 2022]}}
+
+
+def test_g20_heads_and_foreign_ministers_are_curated():
+    """Every G20 head of state or government and foreign minister 2016-2025 has a curated holder,
+    except one real vacancy (Mexico, June-July 2023)."""
+    gaps = coverage.empty_years(coverage.curated_roles(), set(coverage.G20), range(2016, 2026))
+    missing = {(c, kind, y) for c, kinds in gaps.items() for kind, ys in kinds.items() for y in ys if kind != "defence"}
+    assert missing == {("MEX", "foreign", 2023)}
+
+
+def test_council_coverage_does_not_regress():
+    """The Security Council's members since 2016 and the G20: at most this many office-years
+    2016-2025 without a curated holder (361 on 2026-11-28; 837 before that day's additions)."""
+    countries = set(coverage.G20) | set(coverage.COUNCIL)
+    gaps = coverage.empty_years(coverage.curated_roles(), countries, range(2016, 2026))
+    assert sum(len(ys) for kinds in gaps.values() for ys in kinds.values()) <= 361
