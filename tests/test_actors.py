@@ -154,6 +154,10 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
         ("en", "2025-06-01", "Joseph Aoun met the envoy.", "Joseph Aoun", "LBNGOV"),
         ("es", "2018-06-01", "Duterte amenazó a los narcotraficantes.", "Duterte", "PHLGOV"),
         ("es", "2023-06-01", "Vučić recibió a Xi Jinping.", "Vučić", "SRBGOV"),
+        # armed men and paramilitaries are unaligned armed forces (CAMEO UAF, as the gold sets code them)
+        ("es", "2001-01-01", "Hombres armados atacaron el pueblo.", "Hombres armados", "---UAF"),
+        ("es", "2001-01-01", "Los paramilitares colombianos atacaron el pueblo.", "paramilitares", "COLUAF"),
+        ("en", "2001-01-01", "Armed paramilitaries attacked the village.", "paramilitaries", "---UAF"),
         # ministers after 2016 of the Council's 2016-2024 elected members, dated
         ("es", "2024-03-01", "Radosław Sikorski viajó a Kiev.", "Radosław Sikorski", "POLGOV"),
         ("en", "2019-05-01", "Hishammuddin Hussein met the envoy.", "Hishammuddin Hussein", "MYS"),

