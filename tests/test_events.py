@@ -97,6 +97,9 @@ def test_one_event_per_trigger_not_per_noun_phrase(pipeline):
         ("El gobierno provincial debe pagar un seguro a los desempleados.", "10"),
         # "ir a" is the future and "seguir" is "to keep on" (its 141 DEMONSTRATE)
         ("«No vamos a ceder», dijo el ministro, «y seguiremos negociando con todos».", "14"),
+        # "preparar", "estudiar", "adelantar" carry an event, they are none (its 062, 090, 080)
+        ("El gobierno de Austria estudia una nueva ley de asilo.", "09"),
+        ("El ejército colombiano prepara una nueva ofensiva en el Cauca.", "06"),
     ],
 )
 def test_imported_senses_that_are_not_events(pipeline, text, root):
@@ -212,6 +215,28 @@ def test_a_killing_is_military_force_only_with_an_armed_killer(pipeline, text, c
     coded = code_text(pipeline, text, "es")
     kills = [e.cameo for e in coded.events if e.cameo_root in ("18", "19")]
     assert kills == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Tras el ataque contra la embajada, el gobierno colombiano expulsó al embajador ruso.", "19"),
+        ("Cientos de albaneses protestaron en Pristina contra la reunión de los presidentes.", "04"),
+        ("Después de la reunión con el gobierno colombiano, los camioneros levantaron el paro.", "04"),
+    ],
+)
+def test_an_event_named_as_a_time_anchor_or_a_target_is_not_reported(pipeline, text, absent):
+    coded = code_text(pipeline, text, "es")
+    assert coded.events and absent not in {e.cameo_root for e in coded.events}, [
+        (e.cameo, e.rule) for e in coded.events
+    ]
+
+
+def test_pedir_is_a_demand(pipeline):
+    """The Spanish gold codes "pedir" ("pedir la dimisión", "pide reanudar relaciones") as CAMEO 10
+    DEMAND, as UniversalPetrarch does; it had been curated as 020 APPEAL."""
+    coded = code_text(pipeline, "Irán pide a Egipto reanudar relaciones diplomáticas.", "es")
+    assert [e.cameo for e in coded.events] == ["100"], [(e.cameo, e.rule) for e in coded.events]
 
 
 def test_a_protest_against_something_the_parser_calls_an_object(pipeline):

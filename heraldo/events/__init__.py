@@ -29,6 +29,7 @@ FUTURE_ADJECTIVES: frozenset[str] = _G["future_adjectives"]
 POSSIBLE_ADJECTIVES: frozenset[str] = _G["possible_adjectives"]
 HYPOTHETICAL_MARKS: frozenset[str] = _G["hypothetical_marks"]
 MODAL_HYPOTHETICAL: frozenset[str] = _G["modal_hypothetical"]
+BACKGROUND_CASES: frozenset[str] = _G.get("background_cases", frozenset())
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -197,6 +198,8 @@ class EventCoder:
                 head_trig = self._verb_trigger(head) if governed_by_verb else None
                 if head_trig and head_trig.cameo and not head_trig.light:
                     continue  # "firmaron un acuerdo": the verb is the event
+                if _background(tok):
+                    continue  # "tras el ataque", "protestaron contra la visita": a time anchor, a target
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
                     continue
                 cand = self._nominal(tok, trig, end, by_token, ctx)
@@ -474,6 +477,14 @@ def _governed_by(tok: Any, governing: set[int]) -> bool:
             # a verb trigger's own nominal object is handled by the light/verb rule
             return not (cur.i == tok.head.i and tok.dep_ in ("obj", "dobj", "obl", "nsubj:pass"))
     return False
+
+
+def _background(tok: Any) -> bool:
+    """A nominal event introduced by a preposition of grammar.yaml `background_cases`: a time
+    anchor ("tras el ataque", "después de la reunión") or what another event is against ("contra
+    la visita del Papa") -- mentioned, not reported."""
+    words = {fold(c.text) for c in tok.children if c.dep_ in ("case", "mark", "advmod", "fixed")}
+    return bool((words | {_case(tok)}) & BACKGROUND_CASES)
 
 
 def _case(tok: Any) -> str:
