@@ -232,6 +232,25 @@ def test_an_event_named_as_a_time_anchor_or_a_target_is_not_reported(pipeline, t
     ]
 
 
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a government, an army, a press body "protests": an official complaint (CAMEO 114)
+        ("El gobierno de Bolivia protestó ante Chile por la privatización del puerto.", "114"),
+        ("La Sociedad Interamericana de Prensa protestó ante el gobierno hondureño.", "114"),
+        # people protest: a demonstration
+        ("Miles de estudiantes protestaron en Quito contra el alza de los pasajes.", "140"),
+        # hostages, lynching; "tomar" itself is no event ("tomó la decisión")
+        ("Los estudiantes tomaron como rehén a un policía en Quito.", "181"),
+        ("El alcalde de Ilave fue linchado por campesinos aymaras.", "1823"),
+        ("El gobierno peruano tomó la decisión de suspender las clases.", None),
+    ],
+)
+def test_official_protests_hostages_and_lynchings(pipeline, text, code):
+    coded = code_text(pipeline, text, "es")
+    assert [e.cameo for e in coded.events] == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
+
+
 def test_pedir_is_a_demand(pipeline):
     """The Spanish gold codes "pedir" ("pedir la dimisión", "pide reanudar relaciones") as CAMEO 10
     DEMAND, as UniversalPetrarch does; it had been curated as 020 APPEAL."""

@@ -403,6 +403,8 @@ class EventCoder:
         code = trig.cameo
         if trig.unarmed and not any(_armed(m) for m in [*src, *tgt] if m is not None):
             code = trig.unarmed  # "choques entre manifestantes y policías": not combat
+        if trig.official and any(_official(m) for m in src):
+            code = trig.official  # "el gobierno protestó ante Quito": an official complaint
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
             # nominal and passive events keep an implicit source (empty span, no code), and so do
@@ -512,6 +514,19 @@ def _is_passive(tok: Any) -> bool:
 # (`unarmed=144`) is military (192) with an armed party, else a protest blockade ("los obreros
 # ocuparon la carretera", "students occupied the square").
 ARMED_SECTORS = ("MIL", "REB", "UAF", "INS", "SEP")
+
+
+# Actors whose "protest" is an official complaint (lexicon flag `official=CODE`): states,
+# governments, armies, international bodies, courts, media and NGOs -- not crowds, unions,
+# students or the opposition, who demonstrate.
+OFFICIAL_SECTORS = ("GOV", "MIL", "IGO", "JUD", "LEG", "MED", "NGO")
+
+
+def _official(m: Mention) -> bool:
+    code = m.code or ""
+    return (m.type in ("country", "capital") and len(code) == 3) or any(
+        code[k : k + 3] in OFFICIAL_SECTORS for k in range(0, len(code), 3)
+    )
 
 
 def _armed(m: Mention) -> bool:

@@ -40,6 +40,9 @@ class Trigger:
     # the code when no armed party takes part (flags `clash` = 180, `unarmed=CODE`): combat or an
     # occupation only with a military, rebels, an armed group or a state (events/__init__.py)
     unarmed: str | None = None
+    # the code when an official actor is the source (flag `official=CODE`): a government that
+    # "protests" complains officially (114); people who protest demonstrate (14)
+    official: str | None = None
 
 
 @dataclass
@@ -136,6 +139,7 @@ def language(code: str) -> LanguageData:
                 "refl" in flags,
                 "intrans" in flags,
                 _unarmed(flags),
+                next((f.split("=", 1)[1] for f in flags if f.startswith("official=")), None),
             )
             # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
             # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.
