@@ -223,6 +223,8 @@ def test_a_killing_is_military_force_only_with_an_armed_killer(pipeline, text, c
         ("Tras el ataque contra la embajada, el gobierno colombiano expulsó al embajador ruso.", "19"),
         ("Cientos de albaneses protestaron en Pristina contra la reunión de los presidentes.", "04"),
         ("Después de la reunión con el gobierno colombiano, los camioneros levantaron el paro.", "04"),
+        # a protest's purpose is no event of its own
+        ("Los transportistas uruguayos se movilizaron en rechazo a una nueva política de tarifas.", "12"),
     ],
 )
 def test_an_event_named_as_a_time_anchor_or_a_target_is_not_reported(pipeline, text, absent):

@@ -182,6 +182,7 @@ class EventCoder:
                     triggers.append((tok, nt[0], nt[1]))
         nominal = {tok.i: t for tok, t, _ in triggers if t.pos in ("NOUN", "ADJ")}
         governing = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and t.cameo and not t.light}
+        protest_verbs = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and (t.cameo or "")[:2] == "14"}
         out: list[Candidate] = []
         for tok, trig, end in triggers:
             if _governed_by(tok, governing):
@@ -198,6 +199,8 @@ class EventCoder:
                 head_trig = self._verb_trigger(head) if governed_by_verb else None
                 if head_trig and head_trig.cameo and not head_trig.light:
                     continue  # "firmaron un acuerdo": the verb is the event
+                if _case(tok) in ("en", "in") and head.i in protest_verbs:
+                    continue  # "marcharon en rechazo a la ley", "en apoyo a": the protest's purpose
                 if _background(tok):
                     continue  # "tras el ataque", "protestaron contra la visita": a time anchor, a target
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
