@@ -253,6 +253,17 @@ def test_official_protests_hostages_and_lynchings(pipeline, text, code):
     assert [e.cameo for e in coded.events] == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The Russian government plans to send troops to Syria.", "Iran seeks to expand its trade with Iraq."],
+)
+def test_english_intention_verbs_carry_no_code_of_their_own(pipeline, text):
+    """ "plan", "seek", "prepare", "decide", "expect" carry the intended event; the imported
+    dictionary's 030 INTEND for the verb itself is gone."""
+    coded = code_text(pipeline, text, "en")
+    assert "03" not in {e.cameo_root for e in coded.events}, [(e.cameo, e.rule) for e in coded.events]
+
+
 def test_pedir_is_a_demand(pipeline):
     """The Spanish gold codes "pedir" ("pedir la dimisión", "pide reanudar relaciones") as CAMEO 10
     DEMAND, as UniversalPetrarch does; it had been curated as 020 APPEAL."""
