@@ -109,10 +109,15 @@ def grammar() -> dict[str, Any]:
     return merged
 
 
+def _flag_value(flags: set[str], name: str) -> str | None:
+    """The value of a `name=VALUE` lexicon flag ("unarmed=144"), or None."""
+    return next((f.split("=", 1)[1] for f in flags if f.startswith(name + "=")), None)
+
+
 def _unarmed(flags: set[str]) -> str | None:
     if "clash" in flags:
         return "180"  # "choques entre manifestantes y policías": unconventional violence
-    return next((f.split("=", 1)[1] for f in flags if f.startswith("unarmed=")), None)
+    return _flag_value(flags, "unarmed")
 
 
 @cache
@@ -139,7 +144,7 @@ def language(code: str) -> LanguageData:
                 "refl" in flags,
                 "intrans" in flags,
                 _unarmed(flags),
-                next((f.split("=", 1)[1] for f in flags if f.startswith("official=")), None),
+                _flag_value(flags, "official"),
             )
             # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
             # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.
