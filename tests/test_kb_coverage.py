@@ -38,7 +38,25 @@ def test_g20_heads_and_foreign_ministers_are_curated():
 
 def test_council_coverage_does_not_regress():
     """The Security Council's members since 2016 and the G20: at most this many office-years
-    2016-2025 without a curated holder (361 on 2026-11-28; 837 before that day's additions)."""
+    2016-2025 without a curated holder (351 on 2026-11-28; 837 before that day's additions)."""
     countries = set(coverage.G20) | set(coverage.COUNCIL)
     gaps = coverage.empty_years(coverage.curated_roles(), countries, range(2016, 2026))
-    assert sum(len(ys) for kinds in gaps.values() for ys in kinds.values()) <= 361
+    assert sum(len(ys) for kinds in gaps.values() for ys in kinds.values()) <= 351
+
+
+def test_every_curated_role_has_exactly_the_schema_keys():
+    """A role is {country, sector, start, end?, title}; an unquoted comma in a flow mapping
+    ("title: Vice President, Prime Minister") would silently add a key and cut the title."""
+    import yaml
+
+    people = yaml.safe_load(coverage.PEOPLE.read_text(encoding="utf-8"))
+    bad = [
+        (p["id"], r)
+        for p in people
+        for r in p["roles"]
+        if not {"country", "sector", "start", "title"} <= set(r) <= {"country", "sector", "start", "end", "title"}
+        or not isinstance(r["title"], str)
+    ]
+    assert not bad, bad[:5]
+    ids = [p["id"] for p in people]
+    assert len(ids) == len(set(ids))
