@@ -75,13 +75,13 @@ def test_reader_takes_a_noche_y_niebla_note_prefix_as_date_and_id(tmp_path):
     is the event's, the Sentence's own date is when it was coded."""
     xml = tmp_path / "g.xml"
     xml.write_text(
-        '<Sentences><Sentence id="note_11487_1" date="20181220">'
-        "<Text>\n20000721\t20000721_NYN_P1_P11487 | Paramilitares ejecutaron a un campesino .\n</Text>"
+        '<Sentences><Sentence id="note_1_1" date="20181220">'
+        "<Text>\n19990101\t19990101_NYN_P1_P00001 | Guerrilleros quemaron un bus en la vía .\n</Text>"
         "</Sentence></Sentences>",
         encoding="utf-8",
     )
     (s,) = read_up_xml(xml, "es")
-    assert (s.date, s.text) == ("2000-07-21", "Paramilitares ejecutaron a un campesino .")
+    assert (s.date, s.text) == ("1999-01-01", "Guerrilleros quemaron un bus en la vía .")
 
 
 def test_cameo_and_iso_country_codes():
