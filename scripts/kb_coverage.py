@@ -132,8 +132,12 @@ def empty_years(roles: list[dict], countries: set[str], years: range) -> dict[st
     return gaps
 
 
+def curated_people() -> list[dict]:
+    return yaml.safe_load(PEOPLE.read_text(encoding="utf-8"))
+
+
 def curated_roles() -> list[dict]:
-    return [r for p in yaml.safe_load(PEOPLE.read_text(encoding="utf-8")) for r in p["roles"]]
+    return [r for p in curated_people() for r in p["roles"]]
 
 
 def main() -> None:

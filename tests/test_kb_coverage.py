@@ -47,9 +47,7 @@ def test_council_coverage_does_not_regress():
 def test_every_curated_role_has_exactly_the_schema_keys():
     """A role is {country, sector, start, end?, title}; an unquoted comma in a flow mapping
     ("title: Vice President, Prime Minister") would silently add a key and cut the title."""
-    import yaml
-
-    people = yaml.safe_load(coverage.PEOPLE.read_text(encoding="utf-8"))
+    people = coverage.curated_people()
     bad = [
         (p["id"], r)
         for p in people

@@ -525,20 +525,21 @@ ARMED_SECTORS = ("MIL", "REB", "UAF", "INS", "SEP")
 OFFICIAL_SECTORS = ("GOV", "MIL", "IGO", "JUD", "LEG", "MED", "NGO")
 
 
-def _official(m: Mention) -> bool:
+def _state_or_sector(m: Mention, sectors: tuple[str, ...]) -> bool:
+    """A state itself (a country or its capital, coded with no sector) or an actor whose code
+    carries one of the sectors ("COLREB", "RUSGOVMIL")."""
     code = m.code or ""
     return (m.type in ("country", "capital") and len(code) == 3) or any(
-        code[k : k + 3] in OFFICIAL_SECTORS for k in range(0, len(code), 3)
+        code[k : k + 3] in sectors for k in range(0, len(code), 3)
     )
+
+
+def _official(m: Mention) -> bool:
+    return _state_or_sector(m, OFFICIAL_SECTORS)
 
 
 def _armed(m: Mention) -> bool:
-    code = m.code or ""
-    return (
-        m.type == "group"
-        or any(code[k : k + 3] in ARMED_SECTORS for k in range(0, len(code), 3))
-        or (m.type in ("country", "capital") and len(code) == 3)
-    )
+    return m.type == "group" or _state_or_sector(m, ARMED_SECTORS)
 
 
 def status_of(tok: Any, lang: LanguageData) -> str:
