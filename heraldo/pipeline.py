@@ -29,7 +29,7 @@ from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table
-from heraldo.places import city_place, find_places, gazetteer, resolve_city
+from heraldo.places import city_place, find_places, gazetteer, regions_named, resolve_city
 from heraldo.quotes import attach_quote, colon_cue, continue_quote, find_quotes, indirect_quotes, labelled_turn
 from heraldo.textutil import fold, mostly_upper, parse_text
 
@@ -259,9 +259,22 @@ class Pipeline:
         context = {tm.mention.country for _s, _b, ms in sentences for tm in ms if tm.mention.country}
         demonyms = st.coder.lang.demonyms
         context |= {c for sent, _b, _ms in sentences for t in sent if (c := demonyms.get(fold(t.text)))}
+        # The first-level regions the article names: their towns win ("Paris" beside "Texas").
+        regions = regions_named(
+            p for sent, base, ms in sentences for p, _h, _e in find_places(sent, base, ms, context, demonyms)
+        )
+        named: dict[str, set[str]] = {}  # each country's words in the article
+        for sent, _b, ms in sentences:
+            for tm in ms:
+                c = tm.mention.country
+                own = tm.kind in ("country", "capital", "demonym", "person") or (
+                    tm.kind == "agent" and any(demonyms.get(fold(sent.doc[k].text)) == c for k in range(tm.i, tm.j))
+                )
+                if c and own:
+                    named.setdefault(c, set()).add(fold(tm.mention.text))
         dateline_place = None
         if art.dateline:
-            city = resolve_city(art.dateline.text, context)
+            city = resolve_city(art.dateline.text, context, regions)
             if city:
                 dateline_place = city_place(art.dateline.text, art.dateline.start, art.dateline.end, city)
         quote_spans = find_quotes(art.text, art.segments)
@@ -285,7 +298,7 @@ class Pipeline:
             s1 = base + sent.end_char
             while s1 > s0 and art.text[s1 - 1].isspace():
                 s1 -= 1
-            in_sentence = find_places(sent, base, mentions, context, st.coder.lang.demonyms)
+            in_sentence = find_places(sent, base, mentions, context, demonyms, regions, named)
             coded.places.extend(p for p, _h, _event in in_sentence)
             places = [(p, h) for p, h, event in in_sentence if event]  # where an event may have happened
             dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)

