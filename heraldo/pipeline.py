@@ -328,8 +328,15 @@ class Pipeline:
                         open_quotes.append(q)
                     if q.speaker is None and q.cue is None and announced is not None:
                         q.cue, q.speaker = announced  # "Kim said:" then the quote
-                    elif q.speaker is None and q.cue is None and coded.quotes and coded.quotes[-1].direct:
-                        q.speaker = coded.quotes[-1].speaker  # a quote that goes on with no cue of its own
+                    elif (
+                        q.speaker is None
+                        and q.cue is None
+                        and coded.quotes
+                        and (coded.quotes[-1].direct or "\n" not in art.text[coded.quotes[-1].end : qs])
+                    ):
+                        # a quote that goes on with no cue of its own, after a quote or, in the same
+                        # paragraph, after reported speech ('"It's over," she said of it. "In my head."')
+                        q.speaker = coded.quotes[-1].speaker
                     coded.quotes.append(q)
             announced = colon_cue(sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject)
             turn = labelled_turn(art.text, sent, base, mentions, coded.quotes)

@@ -428,3 +428,29 @@ def test_an_event_in_the_cue_between_two_parts_is_not_the_speakers_claim(pipelin
     assert q.parts is not None and len(q.parts) == 2
     meeting = next(e for e in coded.events if e.cameo_root == "04")
     assert meeting.attribution is None or meeting.attribution.source is None, meeting.attribution
+
+
+def test_the_name_between_a_quote_and_its_cue_is_the_speaker(pipeline):
+    # the English parser hangs "Voss" on the quote's last noun, leaving "said" with no subject
+    text = (
+        "“There's a severe gap between this ministry and our farmers,” Voss, a senior party figure, "
+        "said Thursday morning on the radio."
+    )
+    (q,) = code_text(pipeline, text, "en").quotes
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "Voss", q
+
+
+def test_a_quote_after_reported_speech_in_its_paragraph_keeps_the_speaker(pipeline):
+    text = (
+        "The lamps were off.\n\n"
+        "“It’s over,” Marta Ilves said of the long campaign, in which she was sure she would win. "
+        "“In my head, anyway.”"
+    )
+    coded = code_text(pipeline, text, "en")
+    q = next(q for q in coded.quotes if q.text.startswith("In my head"))
+    assert q.speaker is not None and q.speaker.text == "Marta Ilves", coded.quotes
+    # ...but not across a paragraph break after reported speech
+    coded = code_text(pipeline, text.replace(" “In my", "\n\n“In my"), "en")
+    q = next(q for q in coded.quotes if q.text.startswith("In my head"))
+    assert q.speaker is None or q.speaker.text != "Marta Ilves", coded.quotes

@@ -53,6 +53,16 @@ def _speaker_of(
             # "Douglas Holtz-Eakin, an economist in Washington": not the place in a phrase that
             # hangs from the subject, when the subject's own words hold a mention
             core = [c for c in cands if not _aside(subj.doc[c.head], subj)]
+            if subj.pos_ == "PROPN" and subj.i not in by_token:
+                # "Voss, a senior party figure, said": a name the knowledge base lacks, not the
+                # "party" of the description in apposition to it
+                core = [c for c in core if not _aside(subj.doc[c.head], subj, ("appos",))]
+                if not core:
+                    run = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subj]
+                    span = subj.doc[run[0].i : subj.i + 1]
+                    return Mention(
+                        span.text, base + span.start_char, base + span.end_char, type="other", rule="quote:subject-name"
+                    )
             cands = core or cands
             if not cands:
                 # "sources said", "she acknowledged": the subject phrase itself, uncoded
@@ -72,11 +82,28 @@ def _speaker_of(
     return running
 
 
-def _aside(tok: Any, top: Any) -> bool:
+def _name_before_cue(sent: Any, base: int, qe: int, cue: Any, by_token: dict[int, TokMention]) -> Mention | None:
+    """The name that opens the words between a quote and its cue ('"…," Voss, a senior party
+    figure, said'): the actor there, or the run of proper nouns itself."""
+    toks = [t for t in sent if base + t.idx >= qe and t.i < cue.i and not t.is_punct]
+    if not toks or toks[0].pos_ != "PROPN":
+        return None
+    if toks[0].i in by_token and by_token[toks[0].i].kind != "reciprocal":
+        return by_token[toks[0].i].mention
+    run = [toks[0]]
+    for t in toks[1:]:
+        if t.pos_ != "PROPN" or t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    span = sent.doc[run[0].i : run[-1].i + 1]
+    return Mention(span.text, base + span.start_char, base + span.end_char, type="other", rule="quote:name-before-cue")
+
+
+def _aside(tok: Any, top: Any, deps: tuple[str, ...] = ("prep", "relcl", "acl")) -> bool:
     """Does `tok` hang from `top` through a preposition or a clause ("an economist in
-    Washington", "who met Putin")?"""
+    Washington", "who met Putin"), or another of `deps`?"""
     while tok.i != top.i and tok.head.i != tok.i:
-        if tok.dep_ in ("prep", "relcl", "acl"):
+        if tok.dep_ in deps:
             return True
         tok = tok.head
     return False
@@ -107,7 +134,13 @@ def attach_quote(
     if cues:
         mid = (qs + qe) / 2
         cue = min(cues, key=lambda t: abs(base + t.idx - mid))
-    speaker = _speaker_of(cue, base, by_token, lambda t: not inside(t), running) if cue is not None else None
+    speaker = None
+    if cue is not None and base + cue.idx >= qe and not any(c.dep_.startswith("nsubj") for c in cue.children):
+        # '"…," Flynn, a top Trump surrogate, said': the parser hung the name on the quote's last
+        # noun; the speaker is the first actor between the quote and its cue
+        speaker = _name_before_cue(sent, base, qe, cue, by_token)
+    if speaker is None and cue is not None:
+        speaker = _speaker_of(cue, base, by_token, lambda t: not inside(t), running)
     if speaker is None:
         for t in sent:
             if fold(t.text) in ("segun", "according") and not inside(t):
