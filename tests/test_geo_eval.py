@@ -65,6 +65,16 @@ def test_country_of_a_point_from_natural_earth():
     assert country_at(0.0, -30.0) is None  # the Atlantic
 
 
+def test_geowebnews_country_from_its_geonames_id():
+    from heraldo.evaluate.geo import gwn_country
+
+    assert gwn_country("2017370", 60.0, 100.0) == "RUS"  # the id of a country
+    assert gwn_country("6255148", 48.69, 9.14) is None  # Europe: a continent has no country
+    assert gwn_country("524901", 55.75, 37.62) == "RUS"  # Moscow: a city's country
+    assert gwn_country(None, 48.85, 2.35) == "FRA"  # no id: the polygon under the point
+    assert gwn_country("1", 48.85, 2.35) == "FRA"  # an id it does not know: the same
+
+
 @needs_shared
 def test_gold_readers():
     lgl = read_lgl(SHARED / "geo" / "lgl.xml")

