@@ -222,6 +222,14 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
         ("en", "2024-01-12", "Malawian police arrested two men.", "Malawian police", "MWICOP"),
         ("es", "2024-01-12", "La policía kosovar detuvo a dos serbios.", "policía kosovar", "XKXCOP"),
         ("en", "2024-01-12", "Equatorial Guinean officials denied it.", "Equatorial Guinean officials", "GNQGOV"),
+        # Bosnia's Presidency, Switzerland's yearly President, New Zealand's ministers: in office,
+        # and out of it (a former office-holder keeps only the country)
+        ("en", "2020-03-02", "Milorad Dodik rejected the plan.", "Milorad Dodik", "BIHGOV"),
+        ("es", "2021-05-04", "Bisera Turković viajó a Ankara.", "Bisera Turković", "BIHGOV"),
+        ("en", "2016-09-01", "Didier Burkhalter met the envoy.", "Didier Burkhalter", "CHEGOV"),
+        ("en", "2020-02-10", "Simonetta Sommaruga met the envoy.", "Simonetta Sommaruga", "CHEGOV"),
+        ("en", "2016-05-05", "Gerry Brownlee visited the troops.", "Gerry Brownlee", "NZLGOV"),
+        ("en", "2025-05-05", "Gerry Brownlee visited the troops.", "Gerry Brownlee", "NZL"),
     ],
 )
 def test_mentions_on_a_date(pipeline, lang, date, text, mention, code):
