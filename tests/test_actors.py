@@ -230,6 +230,8 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
         ("en", "2020-02-10", "Simonetta Sommaruga met the envoy.", "Simonetta Sommaruga", "CHEGOV"),
         ("en", "2016-05-05", "Gerry Brownlee visited the troops.", "Gerry Brownlee", "NZLGOV"),
         ("en", "2025-05-05", "Gerry Brownlee visited the troops.", "Gerry Brownlee", "NZL"),
+        ("es", "2018-04-10", "Abdelkarim Zbidi visitó la frontera.", "Abdelkarim Zbidi", "TUNGOV"),
+        ("es", "2017-03-10", "Jorge Menéndez visitó la base.", "Jorge Menéndez", "URYGOV"),
     ],
 )
 def test_mentions_on_a_date(pipeline, lang, date, text, mention, code):
