@@ -305,7 +305,11 @@ def _curated() -> list[Name]:
     for person in yaml.safe_load(_data("people.yaml")):
         roles = tuple(
             Role(
-                r.get("country"), r.get("sector"), _to_date(r.get("start")), _to_date(r.get("end")), r.get("title", "")
+                to_iso(r.get("country")),  # a CAMEO-only country (KSV) is written as ISO (XKX)
+                r.get("sector"),
+                _to_date(r.get("start")),
+                _to_date(r.get("end")),
+                r.get("title", ""),
             )
             for r in sorted(person.get("roles", []), key=lambda r: str(r.get("start")))
         )
