@@ -76,6 +76,9 @@ def _codes(coded):
         ("en", "The Taliban seized the district.", "Taliban", "AFGREB"),
         ("es", "El OIEA inspeccionó la planta.", "OIEA", "IGOUNOIAE"),
         ("en", "The Red Cross delivered aid.", "Red Cross", "NGOHLHIRC"),
+        # a plural role noun opening a sentence, which the tagger takes for a name
+        ("es", "Manifestantes bloquean la carretera principal.", "Manifestantes", "---CVL"),
+        ("en", "Protesters block the main highway.", "Protesters", "---CVL"),
     ],
 )
 def test_mentions_resolve(pipeline, lang, text, mention, code):
@@ -267,6 +270,7 @@ def test_dated_roles(pipeline, date, code):
         ("es", "Foto: Reuters\n\nLos manifestantes marcharon en Lima.", "Reuters"),  # a credit line
         ("en", "In April, the ministers met in Lima.", "April"),
         ("es", "Jorge Pérez, de 45 años, vendía fruta.", "Jorge Pérez"),  # a person, but no code
+        ("es", "Reyes llegó a la reunión.", "Reyes"),  # a surname, not the plural of "rey"
     ],
 )
 def test_not_actors(pipeline, lang, text, not_actor):

@@ -184,7 +184,7 @@ class ActorFinder:
         out = []
         i = sent.start
         while i < sent.end:
-            first = (fold(doc[i].lemma_), fold(doc[i].text))
+            first = (fold(doc[i].lemma_), fold(doc[i].text), *_singulars(doc[i]))
             if i in taken or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ") or not (set(first) & self.agent_first):
                 i += 1
                 continue
@@ -193,7 +193,12 @@ class ActorFinder:
                 span = doc[i : i + n]
                 if any(k in taken for k in range(i, i + n)):
                     continue
-                keys = (" ".join(fold(t.lemma_) for t in span), " ".join(fold(t.text) for t in span))
+                keys = (
+                    " ".join(fold(t.lemma_) for t in span),
+                    " ".join(fold(t.text) for t in span),
+                    # a plural the tagger took for a name ("Manifestantes exigen…" opening a headline)
+                    *(" ".join([*(fold(t.text) for t in span[:-1]), w]) for w in _singulars(span[-1])),
+                )
                 sector = next((self.lang.agents[k] for k in keys if k in self.lang.agents), None)
                 # a role noun, or an adjective used as one ("cuatro civiles resultaron muertos")
                 nominal = span[-1].pos_ in ("NOUN", "PROPN") or span[-1].dep_ in ("nsubj", "obj", "nsubj:pass")
@@ -368,6 +373,27 @@ def _last_two(recent: list[Mention]) -> tuple[Mention, Mention] | None:
         if len(picked) == 2:
             return picked[1], picked[0]
     return None
+
+
+def _singulars(tok: Any) -> tuple[str, ...]:
+    """Singular guesses for a plural that opens a sentence and that the tagger, misled by the
+    capital, left unlemmatised as a proper noun ("Manifestantes exigen…", "Protesters block…");
+    nothing for other tokens, so surnames ("Felipe Reyes", "Reyes Martínez") stay names."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.pos_ != "PROPN" or not tok.is_sent_start or (nxt is not None and nxt.pos_ == "PROPN"):
+        return ()
+    # plural by the tagger (English NNPS) or by its verb ("Manifestantes exigen", not "Reyes llegó")
+    if tok.tag_ != "NNPS" and "Plur" not in tok.head.morph.get("Number"):
+        return ()
+    w = fold(tok.text)
+    out = []
+    if w.endswith("ies") and len(w) > 4:
+        out.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 4:
+        out.append(w[:-2])
+    if w.endswith("s") and len(w) > 3:
+        out.append(w[:-1])
+    return tuple(out)
 
 
 def _contract_type(kind: str) -> str:
