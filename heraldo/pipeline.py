@@ -260,9 +260,8 @@ class Pipeline:
         demonyms = st.coder.lang.demonyms
         context |= {c for sent, _b, _ms in sentences for t in sent if (c := demonyms.get(fold(t.text)))}
         # The first-level regions the article names: their towns win ("Paris" beside "Texas").
-        regions = regions_named(
-            p for sent, base, ms in sentences for p, _h, _e in find_places(sent, base, ms, context, demonyms)
-        )
+        first_look = [find_places(sent, base, ms, context, demonyms) for sent, base, ms in sentences]
+        regions = regions_named(p for places in first_look for p, _h, _e in places)
         named: dict[str, set[str]] = {}  # each country's words in the article
         for sent, _b, ms in sentences:
             for tm in ms:
@@ -293,12 +292,15 @@ class Pipeline:
         )
         if dateline_place:
             coded.places.append(dateline_place)
-        for sent, base, mentions in sentences:
+        for idx, (sent, base, mentions) in enumerate(sentences):
             s0 = base + sent.start_char
             s1 = base + sent.end_char
             while s1 > s0 and art.text[s1 - 1].isspace():
                 s1 -= 1
-            in_sentence = find_places(sent, base, mentions, context, demonyms, regions, named)
+            # with no region named, a second look would find the same places
+            in_sentence = (
+                find_places(sent, base, mentions, context, demonyms, regions, named) if regions else first_look[idx]
+            )
             coded.places.extend(p for p, _h, _event in in_sentence)
             places = [(p, h) for p, h, event in in_sentence if event]  # where an event may have happened
             dates = find_dates(ptext[s0:s1], s0, art.lang or "es", pub)
