@@ -40,6 +40,11 @@ def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+def _uncoded(span: Any, base: int, rule: str) -> Mention:
+    """A speaker no dictionary codes: the words of a parsed span, as they stand."""
+    return Mention(span.text, base + span.start_char, base + span.end_char, type="other", rule=rule)
+
+
 def _speaker_of(
     verb: Any, base: int, by_token: dict[int, TokMention], outside: Any, running: Mention | None
 ) -> Mention | None:
@@ -60,9 +65,7 @@ def _speaker_of(
                 if not core:
                     run = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subj]
                     span = subj.doc[run[0].i : subj.i + 1]
-                    return Mention(
-                        span.text, base + span.start_char, base + span.end_char, type="other", rule="quote:subject-name"
-                    )
+                    return _uncoded(span, base, "quote:subject-name")
             cands = core or cands
             if not cands:
                 # "sources said", "she acknowledged": the subject phrase itself, uncoded
@@ -70,9 +73,7 @@ def _speaker_of(
                 if not toks or toks[-1].i - toks[0].i > 8:
                     return None
                 span = subj.doc[toks[0].i : toks[-1].i + 1]
-                return Mention(
-                    span.text, base + span.start_char, base + span.end_char, type="other", rule="quote:subject-phrase"
-                )
+                return _uncoded(span, base, "quote:subject-phrase")
             # "el presidente Gustavo Petro": the named person, not the title
             return min(cands, key=lambda tm: (TYPE_RANK.get(tm.kind, 6), abs(tm.head - subj.i))).mention
         if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
@@ -96,7 +97,7 @@ def _name_before_cue(sent: Any, base: int, qe: int, cue: Any, by_token: dict[int
             break
         run.append(t)
     span = sent.doc[run[0].i : run[-1].i + 1]
-    return Mention(span.text, base + span.start_char, base + span.end_char, type="other", rule="quote:name-before-cue")
+    return _uncoded(span, base, "quote:name-before-cue")
 
 
 def _aside(tok: Any, top: Any, deps: tuple[str, ...] = ("prep", "relcl", "acl")) -> bool:
@@ -341,7 +342,7 @@ def labelled_turn(text: str, sent: Any, base: int, mentions: list[TokMention], d
     if people:
         speaker = min(people, key=lambda tm: TYPE_RANK.get(tm.kind, 6)).mention
     else:
-        speaker = Mention(name.text, base + name.start_char, base + name.end_char, type="other", rule="quote:label")
+        speaker = _uncoded(name, base, "quote:label")
     if inside:  # "Warren: «You should be investigated»": the quote's speaker is the label
         for q in inside:
             if q.speaker is None:
@@ -386,13 +387,7 @@ def _according_to(
         speaker = (
             min(cands, key=lambda tm: TYPE_RANK.get(tm.kind, 6)).mention
             if cands
-            else Mention(
-                phrase_span.text,
-                base + phrase_span.start_char,
-                base + phrase_span.end_char,
-                type="other",
-                rule="quote:according-to",
-            )
+            else _uncoded(phrase_span, base, "quote:according-to")
         )
         cue_end = t.doc[t.i + 1] if low == "according" else t
         cue = Span(
