@@ -28,7 +28,7 @@ from heraldo.events.classifier import MODEL_NAME, EventClassifier, load_classifi
 from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
-from heraldo.ontology import cameo, cameo_table
+from heraldo.ontology import cameo, cameo_table, intent_of
 from heraldo.places import city_place, find_places, gazetteer, regions_named, resolve_city
 from heraldo.quotes import attach_quote, colon_cue, continue_quote, find_quotes, indirect_quotes, labelled_turn
 from heraldo.textutil import fold, mostly_upper, parse_text
@@ -38,8 +38,6 @@ from heraldo.textutil import fold, mostly_upper, parse_text
 VETO_BELOW = 0.02
 CLASSIFIER_WEIGHT = 0.5  # share of an event's confidence that is the classifier's probability
 
-# CAMEO codes announced or intended protest and force as threats of them.
-THREAT_OF = {"14": "133", "18": "138", "19": "138", "20": "138"}
 # What may follow a quote's last word before its sentence ends, and how long a sentence after a
 # quote may be to count as only its cue ("Tulsa police chief Chuck Jordan said Monday.")
 CLOSING_MARKS = " \n\t»”\"'’.,;:?!"
@@ -417,10 +415,10 @@ class Pipeline:
         tok = cand.trigger
         doc = sent.doc
         code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
-        if cand.status == "intended" and code[:2] in THREAT_OF:
-            code = THREAT_OF[code[:2]]  # an announced strike is a threat to protest (CAMEO 133)
-        elif cand.status == "hypothetical" and code[:2] == "14":
-            code = THREAT_OF["14"]  # "si no hay respuesta se iniciará un paro", "posibles protestas"
+        if cand.status == "intended" and (intent := intent_of(code)):
+            code = intent  # an announced strike is a threat to protest (133), promised aid intent to aid (033)
+        elif cand.status == "hypothetical" and (intent := intent_of(code)):
+            code = intent  # "si no hay respuesta se iniciará un paro", "posibles protestas"
         info = cameo(code)
         t0 = base + tok.idx
         last = doc[cand.trigger_end - 1]

@@ -26,7 +26,7 @@ def _has(coded, root: str, src: str, tgt: str | None, place_country: str | None 
         ("kharkiv-attack", "11", "UKRGOV", "RUS", None),  # Sybiha condemns Russia
         ("eu-iran-sanctions", "16", "IGOEUREEC", "IRN", None),  # EU sanctions Iran
         ("eu-iran-sanctions", "11", "IRNGOV", "IGOEUREEC", None),  # Iran accuses the EU
-        ("japon-ayuda-sudan", "07", "JPNGOV", "SDN", None),  # Japan's humanitarian aid to Sudan
+        ("japon-ayuda-sudan", "03", "JPNGOV", "SDN", None),  # Japan pledges humanitarian aid to Sudan (0333)
     ],
 )
 def test_main_events(examples, article, root, source, target, place):

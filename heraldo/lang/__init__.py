@@ -43,6 +43,7 @@ class Trigger:
     # the code when an official actor is the source (flag `official=CODE`): a government that
     # "protests" complains officially (114); people who protest demonstrate (14)
     official: str | None = None
+    clash: bool = False  # both sides count as the armed party (a killing or a blockade: the agent)
 
 
 @dataclass
@@ -145,6 +146,7 @@ def language(code: str) -> LanguageData:
                 "intrans" in flags,
                 _unarmed(flags),
                 _flag_value(flags, "official"),
+                "clash" in flags,
             )
             # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
             # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.

@@ -50,3 +50,33 @@ def cameo(code: str) -> CameoCode:
         return cameo_table()[code]
     except KeyError:
         raise KeyError(f"unknown CAMEO code {code!r}; see heraldo/ontology/data/cameo.tsv") from None
+
+
+# CAMEO codes an announced or intended action as the intent to do it: a promise of cooperation is
+# 03 ("will provide aid" 0333), a promised hostile action is a threat, 13 ("will impose a curfew"
+# 1323, "will hold a strike" 133). Keys are code prefixes; the longest that matches wins.
+INTENT_OF = {
+    "04": "036", "046": "039",
+    "05": "032",
+    "06": "031",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "085": "0354",
+    "086": "0355", "087": "0356",
+    "14": "133",
+    "15": "138",
+    "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+    "17": "130", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324", "175": "137",
+    "18": "138", "19": "138", "191": "1381", "192": "1382", "20": "138",
+}  # fmt: skip
+
+
+def intent_of(code: str) -> str | None:
+    """The 'express intent' (03) or 'threaten' (13) code for an announced action, if CAMEO has one.
+
+    >>> intent_of("073"), intent_of("1723"), intent_of("141"), intent_of("010")
+    ('0333', '1323', '133', None)
+    """
+    for n in (4, 3, 2):
+        if code[:n] in INTENT_OF and len(code) >= n:
+            return INTENT_OF[code[:n]]
+    return None
