@@ -327,3 +327,27 @@ def test_dropped_subject_of_a_report_must_agree_with_the_speaker(pipeline):
     """ "La prensa informó que atacarán": a plural verb is not the singular speaker's."""
     coded = code_text(pipeline, "La prensa de Colombia informó que atacarán a la guerrilla.", "es")
     assert not any(e.source.code and e.source.code.startswith("COLMED") for e in coded.events)
+
+
+@pytest.mark.parametrize(
+    "lang, text, source, target",
+    [
+        ("en", "Russia said on Tuesday that Sudan must return the helicopter.", "RUS", "SDN"),
+        ("en", "The French government issued a stern reminder to Iraq that it must cooperate.", "FRAGOV", "IRQ"),
+        ("es", "El presidente de Colombia afirmó que la guerrilla debe liberar a los rehenes.", "COLGOV", "COLREB"),
+    ],
+)
+def test_an_obligation_a_speaker_puts_on_someone_is_a_demand(pipeline, lang, text, source, target):
+    """ "X said Y must Z" is X's demand of Y (CAMEO 100); Z is not an event that happened."""
+    coded = code_text(pipeline, text, lang)
+    got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
+    assert got == [("100", source, target)], [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [("en", "Peru has issued an ultimatum to Ecuador."), ("es", "El gobierno de Perú dio un ultimátum a Ecuador.")],
+)
+def test_an_ultimatum_is_a_threat(pipeline, lang, text):
+    coded = code_text(pipeline, text, lang)
+    assert [e.cameo for e in coded.events] == ["139"], [(e.cameo, e.rule) for e in coded.events]

@@ -30,6 +30,9 @@ POSSIBLE_ADJECTIVES: frozenset[str] = _G["possible_adjectives"]
 HYPOTHETICAL_MARKS: frozenset[str] = _G["hypothetical_marks"]
 MODAL_HYPOTHETICAL: frozenset[str] = _G["modal_hypothetical"]
 BACKGROUND_CASES: frozenset[str] = _G.get("background_cases", frozenset())
+# "X said Y must Z": an obligation a speaker puts on someone is a demand (CAMEO 100)
+OBLIGATIONS: frozenset[str] = _G.get("obligations", frozenset())
+DEMAND = Trigger("must", "VERB", "100")
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -186,7 +189,14 @@ class EventCoder:
             tok.i for tok, t, _ in triggers if t.pos == "VERB" and "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2])
         }
         out: list[Candidate] = []
+        demanded: set[int] = set()
+        for tok in sent:
+            if cand := self._obligation(tok, by_token, ctx):
+                out.append(cand)
+                demanded.add(tok.i)
         for tok, trig, end in triggers:
+            if tok.i in demanded or _governed_by(tok, demanded):
+                continue  # "Libya must hand over the suspects": demanded, not done
             if _governed_by(tok, governing):
                 continue  # "threatened to hold a strike", "refused to allow": the governing verb is the event
             if trig.pos == "VERB":
@@ -211,6 +221,32 @@ class EventCoder:
             if cand:
                 out.append(cand)
         return out
+
+    def _obligation(self, tok: Any, by_token: dict[int, TokMention], ctx: Any) -> Candidate | None:
+        """ "Russia said Sudan must return the helicopter", "dijo que Estados Unidos debe retirarse":
+        the speaker demands (100) of the obligation's subject."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ccomp", "acl", "xcomp"):
+            return None
+        marks = [c for c in tok.children if c.dep_ == "aux" and fold(c.lemma_) in OBLIGATIONS]
+        if not marks and fold(tok.lemma_) not in OBLIGATIONS:
+            return None
+        speaker = tok.head
+        if speaker.pos_ == "NOUN" and speaker.head.pos_ == "VERB":
+            speaker = speaker.head  # "issued a reminder to Iraq that it must cooperate"
+        if not (speaker.pos_ == "VERB" and fold(speaker.lemma_) in self.lang.speech_verbs | {"issue"}):
+            return None
+        sources, how = self._subject(speaker, by_token, ctx)
+        if not sources:
+            return None
+        skip = {i for s in sources for i in range(s.i, s.j)}
+        targets: list[TokMention] = []
+        for c in tok.children:
+            if c.dep_ in SUBJECTS and (best := self._best(c, by_token, skip)):
+                targets = self._conj(best, c, by_token)
+        if not targets:
+            targets = self._targets_of(speaker, by_token, skip, ("iobj", "dative"))
+        mark = marks[0] if marks else tok
+        return self._candidate(mark, mark.i + 1, DEMAND, sources, targets, f"obligation:{how}", ctx)
 
     # -- roles -------------------------------------------------------------------------------
     def _best(self, root: Any, by_token: dict[int, TokMention], skip: set[int] | None = None) -> TokMention | None:
