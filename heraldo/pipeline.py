@@ -28,7 +28,7 @@ from heraldo.events.classifier import MODEL_NAME, EventClassifier, load_classifi
 from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
-from heraldo.ontology import cameo, cameo_table, intent_of
+from heraldo.ontology import cameo, cameo_table, intent_of, refusal_of
 from heraldo.places import city_place, find_places, gazetteer, regions_named, resolve_city
 from heraldo.quotes import attach_quote, colon_cue, continue_quote, find_quotes, indirect_quotes, labelled_turn
 from heraldo.textutil import fold, mostly_upper, parse_text
@@ -415,7 +415,9 @@ class Pipeline:
         tok = cand.trigger
         doc = sent.doc
         code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
-        if cand.status == "intended" and (intent := intent_of(code)):
+        if cand.status == "negated" and (refusal := refusal_of(code)):
+            code = refusal  # "will not accept more refugees": a refusal to yield (124)
+        elif cand.status == "intended" and (intent := intent_of(code)):
             code = intent  # an announced strike is a threat to protest (133), promised aid intent to aid (033)
         elif cand.status == "hypothetical" and (intent := intent_of(code)):
             code = intent  # "si no hay respuesta se iniciará un paro", "posibles protestas"

@@ -351,3 +351,22 @@ def test_an_obligation_a_speaker_puts_on_someone_is_a_demand(pipeline, lang, tex
 def test_an_ultimatum_is_a_threat(pipeline, lang, text):
     coded = code_text(pipeline, text, lang)
     assert [e.cameo for e in coded.events] == ["139"], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, code, source, target",
+    [
+        # a refused or negated cooperative action is a rejection (CAMEO 12, PLOVER REJECT)
+        ("en", "Syria says it will not accept any more refugees.", "124", "SYR", "SYRREF"),
+        ("es", "El gobierno de Colombia no liberará a los guerrilleros.", "1243", "COLGOV", "COLREB"),
+        # a stopped cooperative action is a reduction of relations (CAMEO 16, PLOVER SANCTION)
+        ("en", "Japan said on Tuesday it had halted economic aid to Serbia.", "162", "JPN", "SRB"),
+        ("en", "The government suspended the talks with the rebels.", "164", "---GOV", "---REB"),
+        ("es", "Estados Unidos congeló la ayuda económica a Nicaragua.", "1621", "USA", "NIC"),
+        ("es", "El gobierno de Colombia suspendió las negociaciones con la guerrilla.", "164", "COLGOV", "COLREB"),
+    ],
+)
+def test_refused_and_stopped_cooperation(pipeline, lang, text, code, source, target):
+    coded = code_text(pipeline, text, lang)
+    got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
+    assert (code, source, target) in got, [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]

@@ -16,6 +16,7 @@ from typing import Any
 from heraldo.actors import TYPE_RANK, TokMention
 from heraldo.lang import LanguageData, Trigger, grammar
 from heraldo.model import Attribution, Mention
+from heraldo.ontology import halt_of
 from heraldo.textutil import fold
 
 # Function-word lists come from lang/<code>/grammar.yaml (all languages merged).
@@ -33,6 +34,8 @@ BACKGROUND_CASES: frozenset[str] = _G.get("background_cases", frozenset())
 # "X said Y must Z": an obligation a speaker puts on someone is a demand (CAMEO 100)
 OBLIGATIONS: frozenset[str] = _G.get("obligations", frozenset())
 DEMAND = Trigger("must", "VERB", "100")
+# Verbs of stopping: a cooperative event noun as their object is reduced relations (CAMEO 16)
+HALTS: frozenset[str] = _G.get("halts", frozenset())
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -204,11 +207,20 @@ class EventCoder:
                 if trig.light or trig.cameo is None:
                     if objs or trig.cameo is None:
                         continue  # the nominal object carries the event
+                if fold(tok.lemma_) in HALTS and any(halt_of(nominal[o.i].cameo or "") for o in objs):
+                    continue  # "suspendió la ayuda": the noun carries the event, as a halt (below)
                 cand = self._verbal(tok, trig, end, by_token, ctx)
             else:
                 head = tok.head
                 governed_by_verb = tok.dep_ in ("obj", "dobj", "nsubj:pass", "xcomp") and head.pos_ in ("VERB", "AUX")
                 head_trig = self._verb_trigger(head) if governed_by_verb else None
+                stop = halt_of(trig.cameo or "") if governed_by_verb and fold(head.lemma_) in HALTS else None
+                if stop:
+                    # "Japan halted economic aid to Serbia": reducing relations (1621), not aid
+                    if cand := self._nominal(tok, trig, end, by_token, ctx):
+                        cand.cameo, cand.rule = stop, cand.rule + ":halted"
+                        out.append(cand)
+                    continue
                 if head_trig and head_trig.cameo and not head_trig.light:
                     continue  # "firmaron un acuerdo": the verb is the event
                 if _case(tok) in ("en", "in") and head.i in protest_verbs:
@@ -412,7 +424,7 @@ class EventCoder:
                 governor = governor.head
                 hops += 1
             gov_trig = self._verb_trigger(governor) if governor.pos_ in ("VERB", "AUX") else None
-            if gov_trig is not None and gov_trig.cameo and not gov_trig.light:
+            if gov_trig is not None and gov_trig.cameo and not gov_trig.light and fold(governor.lemma_) not in HALTS:
                 # "condenó a Ucrania por el ataque": the attack is not Russia's; its agent is unnamed
                 how = "under-another-event"
             elif governor.pos_ in ("VERB", "AUX", "ADJ"):

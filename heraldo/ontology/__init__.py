@@ -80,3 +80,51 @@ def intent_of(code: str) -> str | None:
         if code[:n] in INTENT_OF and len(code) >= n:
             return INTENT_OF[code[:n]]
     return None
+
+
+# CAMEO codes a refusal of a cooperative action as a rejection, 12: "will not accept more refugees"
+# (080 negated) is 124, refuse to yield; "did not meet" (04 negated) is 125. Hostile actions that
+# did not happen have no CAMEO code and keep theirs, with status `negated`.
+REFUSAL_OF = {
+    "03": "120",
+    "04": "125", "045": "126", "046": "125",
+    "05": "120", "057": "127",
+    "06": "121", "061": "1211", "062": "1212",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244",
+    "086": "1245", "087": "1246",
+}  # fmt: skip
+
+
+def refusal_of(code: str) -> str | None:
+    """The 'reject' (12) code for a cooperative action that is refused or negated, if any.
+
+    >>> refusal_of("084"), refusal_of("0841"), refusal_of("042"), refusal_of("190")
+    ('1243', '1243', '125', None)
+    """
+    for n in (3, 2):
+        if code[:n] in REFUSAL_OF and len(code) >= n:
+            return REFUSAL_OF[code[:n]]
+    return None
+
+
+# CAMEO codes stopping a cooperative relation as reducing it, 16: "halted economic aid" (071 under
+# a verb of stopping) is 1621, "broke off the talks" 164.
+HALT_OF = {
+    "04": "164", "045": "165",
+    "05": "160",
+    "06": "160",
+    "07": "162", "071": "1621", "072": "1622", "073": "1623", "074": "1661",
+}  # fmt: skip
+
+
+def halt_of(code: str) -> str | None:
+    """The 'reduce relations' (16) code for a cooperative action that is stopped, if any.
+
+    >>> halt_of("071"), halt_of("046"), halt_of("141")
+    ('1621', '164', None)
+    """
+    for n in (3, 2):
+        if code[:n] in HALT_OF and len(code) >= n:
+            return HALT_OF[code[:n]]
+    return None
