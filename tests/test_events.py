@@ -370,3 +370,20 @@ def test_refused_and_stopped_cooperation(pipeline, lang, text, code, source, tar
     coded = code_text(pipeline, text, lang)
     got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
     assert (code, source, target) in got, [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]
+
+
+@pytest.mark.parametrize(
+    "lang, text, code, source, target",
+    [
+        # a lifted sanction is eased (CAMEO 08)
+        ("en", "The government lifted the curfew.", "0813", "---GOV", None),
+        ("es", "Estados Unidos levantó las sanciones contra Cuba.", "085", "USA", "CUB"),
+        # agreeing to do something is the intent to do it, with the agreeing verb's actors
+        ("es", "Al menos 80.000 agricultores acordaron iniciar un paro indefinido.", "133", "---AGR", None),
+        ("en", "The US Congress agreed to lift the embargo on Iran.", "0354", "USALEG", "IRN"),
+    ],
+)
+def test_lifted_sanctions_and_agreed_actions(pipeline, lang, text, code, source, target):
+    coded = code_text(pipeline, text, lang)
+    got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
+    assert (code, source, target) in got, [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]

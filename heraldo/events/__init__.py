@@ -16,7 +16,7 @@ from typing import Any
 from heraldo.actors import TYPE_RANK, TokMention
 from heraldo.lang import LanguageData, Trigger, grammar
 from heraldo.model import Attribution, Mention
-from heraldo.ontology import halt_of
+from heraldo.ontology import halt_of, intent_of, lift_of
 from heraldo.textutil import fold
 
 # Function-word lists come from lang/<code>/grammar.yaml (all languages merged).
@@ -36,6 +36,8 @@ OBLIGATIONS: frozenset[str] = _G.get("obligations", frozenset())
 DEMAND = Trigger("must", "VERB", "100")
 # Verbs of stopping: a cooperative event noun as their object is reduced relations (CAMEO 16)
 HALTS: frozenset[str] = _G.get("halts", frozenset())
+# Verbs of lifting: a sanction or restriction as their object is eased (CAMEO 08)
+LIFTS: frozenset[str] = _G.get("lifts", frozenset())
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -188,6 +190,14 @@ class EventCoder:
                     triggers.append((tok, nt[0], nt[1]))
         nominal = {tok.i: t for tok, t, _ in triggers if t.pos in ("NOUN", "ADJ")}
         governing = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and t.cameo and not t.light}
+        codes = {tok.i: t.cameo or "" for tok, t, _ in triggers}
+        reversed_: dict[int, str] = {}  # "halted aid" (1621), "lifted the embargo" (085)
+        for tok, t, _ in triggers:
+            if t.pos == "NOUN" and tok.dep_ in ("obj", "dobj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
+                head = fold(tok.head.lemma_)
+                turned = halt_of(codes[tok.i]) if head in HALTS else lift_of(codes[tok.i]) if head in LIFTS else None
+                if turned:
+                    codes[tok.i] = reversed_[tok.i] = turned
         protest_verbs = {
             tok.i for tok, t, _ in triggers if t.pos == "VERB" and "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2])
         }
@@ -207,18 +217,24 @@ class EventCoder:
                 if trig.light or trig.cameo is None:
                     if objs or trig.cameo is None:
                         continue  # the nominal object carries the event
-                if fold(tok.lemma_) in HALTS and any(halt_of(nominal[o.i].cameo or "") for o in objs):
+                if any(o.i in reversed_ for o in objs):
                     continue  # "suspendió la ayuda": the noun carries the event, as a halt (below)
                 cand = self._verbal(tok, trig, end, by_token, ctx)
+                if cand and trig.cameo and trig.cameo[:2] == "03":
+                    # "acordaron iniciar un paro", "agreed to withdraw": agreeing to do something is
+                    # the intent to do it (133, 0356), with the agreeing verb's actors
+                    done = [codes[t.i] for t, _, _ in triggers if t.i != tok.i and _governed_by(t, {tok.i})]
+                    intent = next((c for d in done if (c := intent_of(d))), None)
+                    cand.cameo = intent or cand.cameo
             else:
                 head = tok.head
                 governed_by_verb = tok.dep_ in ("obj", "dobj", "nsubj:pass", "xcomp") and head.pos_ in ("VERB", "AUX")
                 head_trig = self._verb_trigger(head) if governed_by_verb else None
-                stop = halt_of(trig.cameo or "") if governed_by_verb and fold(head.lemma_) in HALTS else None
-                if stop:
-                    # "Japan halted economic aid to Serbia": reducing relations (1621), not aid
+                if tok.i in reversed_:
+                    # "Japan halted economic aid to Serbia": reducing relations (1621), not aid;
+                    # "lifted the embargo": easing it (085), not imposing it
                     if cand := self._nominal(tok, trig, end, by_token, ctx):
-                        cand.cameo, cand.rule = stop, cand.rule + ":halted"
+                        cand.cameo, cand.rule = reversed_[tok.i], cand.rule + f":{fold(head.lemma_)}"
                         out.append(cand)
                     continue
                 if head_trig and head_trig.cameo and not head_trig.light:
@@ -424,7 +440,12 @@ class EventCoder:
                 governor = governor.head
                 hops += 1
             gov_trig = self._verb_trigger(governor) if governor.pos_ in ("VERB", "AUX") else None
-            if gov_trig is not None and gov_trig.cameo and not gov_trig.light and fold(governor.lemma_) not in HALTS:
+            if (
+                gov_trig is not None
+                and gov_trig.cameo
+                and not gov_trig.light
+                and fold(governor.lemma_) not in HALTS | LIFTS
+            ):
                 # "condenó a Ucrania por el ataque": the attack is not Russia's; its agent is unnamed
                 how = "under-another-event"
             elif governor.pos_ in ("VERB", "AUX", "ADJ"):

@@ -128,3 +128,24 @@ def halt_of(code: str) -> str | None:
         if code[:n] in HALT_OF and len(code) >= n:
             return HALT_OF[code[:n]]
     return None
+
+
+# CAMEO codes lifting a sanction as easing it, 08: "lifted the embargo" (163 under a verb of
+# lifting) is 085, "levantó el toque de queda" 0813, "lifted the blockade" 0872.
+LIFT_OF = {
+    "16": "085",
+    "172": "081", "1721": "0811", "1722": "0812", "1723": "0813", "1724": "0814",
+    "191": "0872",
+}  # fmt: skip
+
+
+def lift_of(code: str) -> str | None:
+    """The 'ease' (08) code for a sanction or restriction that is lifted, if any.
+
+    >>> lift_of("163"), lift_of("1723"), lift_of("191"), lift_of("190")
+    ('085', '0813', '0872', None)
+    """
+    for n in (4, 3, 2):
+        if code[:n] in LIFT_OF and len(code) >= n:
+            return LIFT_OF[code[:n]]
+    return None
