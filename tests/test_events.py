@@ -387,3 +387,23 @@ def test_lifted_sanctions_and_agreed_actions(pipeline, lang, text, code, source,
     coded = code_text(pipeline, text, lang)
     got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
     assert (code, source, target) in got, [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # protesters who end their protest yield (CAMEO 080); the police who end one coerce (170)
+        ("Trabajadores de Goodyear finalizan huelga de tres meses.", "080"),
+        ("Los desempleados suspendieron el corte de la ruta nacional 3.", "080"),
+        ("La baronesa puso fin el jueves a una huelga de hambre.", "080"),
+        ("La policía alemana puso fin a una manifestación de extrema derecha en Munich.", "170"),
+        # not ending it is going on with it
+        ("Los obreros, que no suspendieron una huelga indeterminada, habían resuelto bloquear los accesos.", "143"),
+        # "el fin de la guerra" demanded in a march does not end the march
+        ("Unas 200 personas exigieron el fin de la guerra en una manifestación pacífica.", "141"),
+    ],
+)
+def test_an_ended_protest(pipeline, text, code):
+    coded = code_text(pipeline, text, "es")
+    assert code in [e.cameo for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
+    assert not (code != "080" and "080" in [e.cameo for e in coded.events])

@@ -38,6 +38,10 @@ DEMAND = Trigger("must", "VERB", "100")
 HALTS: frozenset[str] = _G.get("halts", frozenset())
 # Verbs of lifting: a sanction or restriction as their object is eased (CAMEO 08)
 LIFTS: frozenset[str] = _G.get("lifts", frozenset())
+# Verbs and nouns of ending: a protest they end is yielded (CAMEO 080), or put down by the police (170)
+ENDS: frozenset[str] = _G.get("ends", frozenset())
+END_NOUNS: frozenset[str] = _G.get("end_nouns", frozenset())
+END_LIGHT: frozenset[str] = _G.get("end_light", frozenset())  # "poner fin a", "put an end to"
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -193,7 +197,11 @@ class EventCoder:
         codes = {tok.i: t.cameo or "" for tok, t, _ in triggers}
         reversed_: dict[int, str] = {}  # "halted aid" (1621), "lifted the embargo" (085)
         for tok, t, _ in triggers:
-            if t.pos == "NOUN" and tok.dep_ in ("obj", "dobj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
+            if t.pos == "NOUN" and codes[tok.i][:2] == "14" and _ended(tok):
+                # "finalizan la huelga", "puso fin a una huelga de hambre", "acabar con el bloqueo":
+                # protesters yield (080); police who end a protest coerce (170, in _candidate)
+                codes[tok.i] = reversed_[tok.i] = "080"
+            elif t.pos == "NOUN" and tok.dep_ in ("obj", "dobj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
                 head = fold(tok.head.lemma_)
                 turned = halt_of(codes[tok.i]) if head in HALTS else lift_of(codes[tok.i]) if head in LIFTS else None
                 if turned:
@@ -235,6 +243,10 @@ class EventCoder:
                     # "lifted the embargo": easing it (085), not imposing it
                     if cand := self._nominal(tok, trig, end, by_token, ctx):
                         cand.cameo, cand.rule = reversed_[tok.i], cand.rule + f":{fold(head.lemma_)}"
+                        if cand.cameo == "080" and any(m and m.sector in ("COP", "MIL") for m in cand.sources):
+                            cand.cameo = "170"  # "la policía puso fin a la manifestación": put down
+                        if cand.cameo in ("080", "170") and cand.status == "negated":
+                            cand.cameo, cand.status = trig.cameo or "", "asserted"  # "no suspendieron la huelga"
                         out.append(cand)
                     continue
                 if head_trig and head_trig.cameo and not head_trig.light:
@@ -567,6 +579,21 @@ def _governed_by(tok: Any, governing: set[int]) -> bool:
             # a verb trigger's own nominal object is handled by the light/verb rule
             return not (cur.i == tok.head.i and tok.dep_ in ("obj", "dobj", "obl", "nsubj:pass"))
     return False
+
+
+def _ended(tok: Any) -> bool:
+    """Is an event noun what a verb of ending ends? "finalizan la huelga", "acabar con el bloqueo",
+    "puso fin a la huelga", "called off the strike"."""
+    if tok.dep_ not in ("obj", "dobj", "nsubj:pass", "obl", "nmod", "pobj"):
+        return False
+    head = tok.head
+    if head.dep_ == "prep":
+        head = head.head
+    if fold(head.lemma_) in END_NOUNS and head.head.i != head.i:
+        return fold(head.head.lemma_) in END_LIGHT  # "puso fin a la huelga", "put an end to"
+    if any(c.dep_ in ("obj", "dobj", "compound") and fold(c.lemma_) in END_NOUNS for c in head.children):
+        return fold(head.lemma_) in END_LIGHT  # the same, parsed with "a la huelga" on the verb
+    return fold(head.lemma_) in ENDS and head.pos_ in ("VERB", "AUX")
 
 
 def _third_person_pronoun(tok: Any) -> bool:
