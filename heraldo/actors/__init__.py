@@ -10,6 +10,7 @@ norcoreano") are linked to people already named, and "ambos países" to the last
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -244,14 +245,14 @@ class ActorFinder:
                 if c:
                     return c, a - n, hi
         for k in range(a, b):
-            for child in doc[k].children:
+            for child, dep in _complements(doc[k]):
                 if child.i in range(a, b):
                     continue
-                if child.dep_ in ("amod", "compound", "nmod", "flat") or child.pos_ == "ADJ":
+                if dep in ("amod", "compound", "nmod", "flat") or child.pos_ == "ADJ":
                     c = self.lang.demonyms.get(fold(child.text))
-                    if c and child.dep_ != "nmod":
+                    if c and dep != "nmod":
                         return c, min(lo, child.i), max(hi, child.i + 1)
-                if child.dep_ in ("nmod", "compound", "flat", "amod", "poss") or child.dep_.startswith("nmod"):
+                if dep in ("nmod", "compound", "flat", "amod", "poss") or dep.startswith("nmod"):
                     # "el régimen de Pionyang", "el Gobierno de Gabriel Boric"
                     for nm in names:
                         if (
@@ -267,8 +268,8 @@ class ActorFinder:
     def _agent_org(doc: Any, a: int, b: int, names: list[TokMention]) -> TokMention | None:
         """An organisation or armed group in a "de" complement of a role noun."""
         for k in range(a, b):
-            for child in doc[k].children:
-                if child.dep_.startswith("nmod") or child.dep_ in ("compound", "flat"):
+            for child, dep in _complements(doc[k]):
+                if dep.startswith("nmod") or dep in ("compound", "flat"):
                     for nm in names:
                         if nm.kind in ("organization", "group") and nm.head == child.i and nm.mention.code:
                             return nm
@@ -363,6 +364,17 @@ class ActorFinder:
                 if p.code == m.code and title.lower() in ctx.titles.get(p.kb_id or "", "").lower():
                     m.name, m.kb_id, m.type, m.rule = p.name, p.kb_id, "person", "coref:role"
                     break
+
+
+def _complements(tok: Any) -> Iterator[tuple[Any, str]]:
+    """A token's children with their relation; the object of an English "of" counts as an nmod
+    (Universal Dependencies' "the President of France" is spaCy English's prep + pobj)."""
+    for child in tok.children:
+        yield child, child.dep_
+        if child.dep_ == "prep" and fold(child.text) == "of":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    yield g, "nmod"
 
 
 def _last_two(recent: list[Mention]) -> tuple[Mention, Mention] | None:
