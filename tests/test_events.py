@@ -407,3 +407,10 @@ def test_an_ended_protest(pipeline, text, code):
     coded = code_text(pipeline, text, "es")
     assert code in [e.cameo for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
     assert not (code != "080" and "080" in [e.cameo for e in coded.events])
+
+
+def test_agreeing_that_something_should_happen_is_not_the_intent_to_do_it(pipeline):
+    coded = code_text(
+        pipeline, "The Philippines and France agree that disputes should be resolved by arbitration.", "en"
+    )
+    assert {e.cameo for e in coded.events} == {"030"}, [(e.cameo, e.rule) for e in coded.events]

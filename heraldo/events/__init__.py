@@ -231,7 +231,7 @@ class EventCoder:
                 if cand and trig.cameo and trig.cameo[:2] == "03":
                     # "acordaron iniciar un paro", "agreed to withdraw": agreeing to do something is
                     # the intent to do it (133, 0356), with the agreeing verb's actors
-                    done = [codes[t.i] for t, _, _ in triggers if t.i != tok.i and _governed_by(t, {tok.i})]
+                    done = [codes[t.i] for t, _, _ in triggers if t.i != tok.i and _governed_by(t, {tok.i}, INFINITIVE)]
                     intent = next((c for d in done if (c := intent_of(d))), None)
                     cand.cameo = intent or cand.cameo
             else:
@@ -545,6 +545,8 @@ _EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
 
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "nsubj:pass"}
+# "agreed to withdraw its troops" (an infinitive and its object), not "agree that disputes should be resolved"
+INFINITIVE = frozenset({"xcomp", "obj", "dobj"})
 
 
 def _participle(tok: Any) -> bool:
@@ -568,11 +570,11 @@ def _infinitives(participle: str) -> list[str]:
     return []
 
 
-def _governed_by(tok: Any, governing: set[int]) -> bool:
+def _governed_by(tok: Any, governing: set[int], deps: frozenset[str] | set[str] | None = None) -> bool:
     """Is `tok` inside the complement of another event verb (through at most three hops)?"""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in COMPLEMENT_DEPS or cur.head.i == cur.i:
+        if cur.dep_ not in (deps or COMPLEMENT_DEPS) or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.i in governing and cur.i != tok.i:
