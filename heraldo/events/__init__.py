@@ -34,6 +34,8 @@ BACKGROUND_CASES: frozenset[str] = _G.get("background_cases", frozenset())
 # "X said Y must Z": an obligation a speaker puts on someone is a demand (CAMEO 100)
 OBLIGATIONS: frozenset[str] = _G.get("obligations", frozenset())
 DEMAND = Trigger("must", "VERB", "100")
+# Verbs that deliver a statement noun ("issued a reminder that…", "emitió un comunicado que…")
+STATEMENT_CARRIERS: frozenset[str] = _G.get("statement_carriers", frozenset())
 # Verbs of stopping: a cooperative event noun as their object is reduced relations (CAMEO 16)
 HALTS: frozenset[str] = _G.get("halts", frozenset())
 # Verbs of lifting: a sanction or restriction as their object is eased (CAMEO 08)
@@ -199,7 +201,7 @@ class EventCoder:
         for tok, t, _ in triggers:
             if t.pos == "NOUN" and codes[tok.i][:2] == "14" and _ended(tok):
                 # "finalizan la huelga", "puso fin a una huelga de hambre", "acabar con el bloqueo":
-                # protesters yield (080); police who end a protest coerce (170, in _candidate)
+                # protesters yield (080); police who end a protest coerce (170, below)
                 codes[tok.i] = reversed_[tok.i] = "080"
             elif t.pos == "NOUN" and tok.dep_ in ("obj", "dobj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
                 head = fold(tok.head.lemma_)
@@ -273,7 +275,7 @@ class EventCoder:
         speaker = tok.head
         if speaker.pos_ == "NOUN" and speaker.head.pos_ == "VERB":
             speaker = speaker.head  # "issued a reminder to Iraq that it must cooperate"
-        if not (speaker.pos_ == "VERB" and fold(speaker.lemma_) in self.lang.speech_verbs | {"issue"}):
+        if not (speaker.pos_ == "VERB" and fold(speaker.lemma_) in self.lang.speech_verbs | STATEMENT_CARRIERS):
             return None
         sources, how = self._subject(speaker, by_token, ctx)
         if not sources:
