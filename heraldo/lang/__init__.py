@@ -43,7 +43,7 @@ class Trigger:
     # the code when an official actor is the source (flag `official=CODE`): a government that
     # "protests" complains officially (114); people who protest demonstrate (14)
     official: str | None = None
-    clash: bool = False  # both sides count as the armed party (a killing or a blockade: the agent)
+    clash: bool = False  # for `unarmed`, either side may be the armed party (else only the agent)
 
 
 @dataclass
