@@ -11,6 +11,16 @@ def _triples(coded):
     return {(e.cameo_root, e.source.code, e.target.code if e.target else None) for e in coded.events}
 
 
+def _coded(coded):
+    """(full CAMEO code, source code, target code) of each event, in order."""
+    return [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
+
+
+def _explained(coded):
+    """The events with the rule that made each, for an assertion's message."""
+    return [(*g, e.rule) for g, e in zip(_coded(coded), coded.events, strict=True)]
+
+
 @pytest.mark.parametrize(
     "lang, text, root, source, target",
     [
@@ -317,10 +327,7 @@ def test_announced_actions_are_intents_and_threats(pipeline, lang, text, code, s
     """Also: a pronoun or dropped subject of what a speaker said is the speaker ("Hungary has
     said it will", "afirmó que atacará")."""
     coded = code_text(pipeline, text, lang)
-    got = {(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events}
-    assert (code, source, target) in got, [
-        (e.cameo, e.source.code, e.target.code if e.target else None, e.rule) for e in coded.events
-    ]
+    assert (code, source, target) in _coded(coded), _explained(coded)
 
 
 def test_dropped_subject_of_a_report_must_agree_with_the_speaker(pipeline):
@@ -340,8 +347,7 @@ def test_dropped_subject_of_a_report_must_agree_with_the_speaker(pipeline):
 def test_an_obligation_a_speaker_puts_on_someone_is_a_demand(pipeline, lang, text, source, target):
     """ "X said Y must Z" is X's demand of Y (CAMEO 100); Z is not an event that happened."""
     coded = code_text(pipeline, text, lang)
-    got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
-    assert got == [("100", source, target)], [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]
+    assert _coded(coded) == [("100", source, target)], _explained(coded)
 
 
 @pytest.mark.parametrize(
@@ -368,8 +374,7 @@ def test_an_ultimatum_is_a_threat(pipeline, lang, text):
 )
 def test_refused_and_stopped_cooperation(pipeline, lang, text, code, source, target):
     coded = code_text(pipeline, text, lang)
-    got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
-    assert (code, source, target) in got, [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]
+    assert (code, source, target) in _coded(coded), _explained(coded)
 
 
 @pytest.mark.parametrize(
@@ -385,8 +390,7 @@ def test_refused_and_stopped_cooperation(pipeline, lang, text, code, source, tar
 )
 def test_lifted_sanctions_and_agreed_actions(pipeline, lang, text, code, source, target):
     coded = code_text(pipeline, text, lang)
-    got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
-    assert (code, source, target) in got, [(*g, e.rule) for g, e in zip(got, coded.events, strict=True)]
+    assert (code, source, target) in _coded(coded), _explained(coded)
 
 
 @pytest.mark.parametrize(

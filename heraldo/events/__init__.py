@@ -163,7 +163,7 @@ class EventCoder:
             # -> bloquear. (Other roots' participles -- "asesinado", "herido" -- are results the
             # casualty rules already read; matching them too lost 0.02 ROOT F1 on the fight set.)
             t = next((x for inf in _infinitives(fold(tok.lemma_)) if (x := self.lang.trigger(inf, "VERB"))), None)
-            t = t if t is not None and "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2]) else None
+            t = t if t is not None and _protest(t) else None
         idioms = self.lang.idiom_objects.get(t.lemma) if t is not None else None
         if idioms and any(c.dep_ in ("obj", "dobj") and fold(c.lemma_) in idioms for c in tok.children):
             return None  # "ocupa el cargo", "occupies the post": no occupation
@@ -213,9 +213,7 @@ class EventCoder:
                 turned = halt_of(codes[tok.i]) if head in HALTS else lift_of(codes[tok.i]) if head in LIFTS else None
                 if turned:
                     codes[tok.i] = reversed_[tok.i] = turned
-        protest_verbs = {
-            tok.i for tok, t, _ in triggers if t.pos == "VERB" and "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2])
-        }
+        protest_verbs = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and _protest(t)}
         out: list[Candidate] = []
         demanded: set[int] = set()
         for tok in sent:
@@ -588,6 +586,11 @@ def _governed_by(tok: Any, governing: set[int], deps: frozenset[str] | set[str] 
             # a verb trigger's own nominal object is handled by the light/verb rule
             return not (cur.i == tok.head.i and tok.dep_ in ("obj", "dobj", "obl", "nsubj:pass"))
     return False
+
+
+def _protest(t: Trigger) -> bool:
+    """A protest trigger (root 14), or one that is a protest when no armed party acts ("bloquear")."""
+    return "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2])
 
 
 def _ended(tok: Any) -> bool:

@@ -52,6 +52,14 @@ def cameo(code: str) -> CameoCode:
         raise KeyError(f"unknown CAMEO code {code!r}; see heraldo/ontology/data/cameo.tsv") from None
 
 
+def _longest_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest key of `table` (2 to 4 characters) that begins `code`."""
+    for n in (4, 3, 2):
+        if len(code) >= n and code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
 # CAMEO codes an announced or intended action as the intent to do it: a promise of cooperation is
 # 03 ("will provide aid" 0333), a promised hostile action is a threat, 13 ("will impose a curfew"
 # 1323, "will hold a strike" 133). Keys are code prefixes; the longest that matches wins.
@@ -76,10 +84,7 @@ def intent_of(code: str) -> str | None:
     >>> intent_of("073"), intent_of("1723"), intent_of("141"), intent_of("010")
     ('0333', '1323', '133', None)
     """
-    for n in (4, 3, 2):
-        if code[:n] in INTENT_OF and len(code) >= n:
-            return INTENT_OF[code[:n]]
-    return None
+    return _longest_prefix(INTENT_OF, code)
 
 
 # CAMEO codes a refusal of a cooperative action as a rejection, 12: "will not accept more refugees"
@@ -102,10 +107,7 @@ def refusal_of(code: str) -> str | None:
     >>> refusal_of("084"), refusal_of("0841"), refusal_of("042"), refusal_of("190")
     ('1243', '1243', '125', None)
     """
-    for n in (3, 2):
-        if code[:n] in REFUSAL_OF and len(code) >= n:
-            return REFUSAL_OF[code[:n]]
-    return None
+    return _longest_prefix(REFUSAL_OF, code)
 
 
 # CAMEO codes stopping a cooperative relation as reducing it, 16: "halted economic aid" (071 under
@@ -124,10 +126,7 @@ def halt_of(code: str) -> str | None:
     >>> halt_of("071"), halt_of("046"), halt_of("141")
     ('1621', '164', None)
     """
-    for n in (3, 2):
-        if code[:n] in HALT_OF and len(code) >= n:
-            return HALT_OF[code[:n]]
-    return None
+    return _longest_prefix(HALT_OF, code)
 
 
 # CAMEO codes lifting a sanction as easing it, 08: "lifted the embargo" (163 under a verb of
@@ -145,7 +144,4 @@ def lift_of(code: str) -> str | None:
     >>> lift_of("163"), lift_of("1723"), lift_of("191"), lift_of("190")
     ('085', '0813', '0872', None)
     """
-    for n in (4, 3, 2):
-        if code[:n] in LIFT_OF and len(code) >= n:
-            return LIFT_OF[code[:n]]
-    return None
+    return _longest_prefix(LIFT_OF, code)
