@@ -427,3 +427,73 @@ def test_a_noun_the_tagger_reads_as_a_first_person_verb_is_not_a_verb_event(pipe
     assert "100" not in [e.cameo for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
     coded = code_text(pipeline, "Los indígenas se reunieron cuando los primeros protestaban por la ley.", "es")
     assert "14" in [e.cameo_root for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, code, source",
+    [
+        # a called or announced protest has not happened yet: a threat to protest (133), and so is
+        # each conjunct of an announced list
+        ("es", "Los sindicatos convocaron una huelga general para el jueves.", "133", "---LAB"),
+        ("es", "Los maestros anunciaron marchas y protestas para la próxima semana.", "133", "---EDU"),
+        # threatening to do something is the threat it names, one event
+        ("es", "Los camioneros amenazaron con bloquear las carreteras.", "133", "---LAB"),
+        ("es", "Rusia amenazó con atacar a Ucrania.", "138", "RUS"),
+        ("en", "The union threatened to hold a general strike.", "133", "---LAB"),
+    ],
+)
+def test_called_and_threatened_protests(pipeline, lang, text, code, source):
+    coded = code_text(pipeline, text, lang)
+    assert [(e.cameo, e.source.code) for e in coded.events] == [(code, source)], _explained(coded)
+
+
+def test_both_conjuncts_of_an_announcement_are_intended(pipeline):
+    coded = code_text(pipeline, "Los maestros anunciaron marchas y protestas para la próxima semana.", "es")
+    assert {e.status for e in coded.events} == {"intended"}, _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        (
+            "es",
+            "Más de 30.000 israelíes manifestaron el sábado en Tel Aviv para pedir la dimisión del primer ministro.",
+            "141",
+        ),
+        (
+            "es",
+            "Unos 9.000 médicos peruanos realizaban este miércoles un paro nacional, exigiendo aumentos salariales.",
+            "143",
+        ),
+        (
+            "es",
+            "Los trabajadores iniciaron una huelga para protestar contra el cierre y para exigir mayores beneficios.",
+            "143",
+        ),
+    ],
+)
+def test_what_a_protest_is_for_is_not_another_event(pipeline, lang, text, code):
+    """The demand a protest makes ("para pedir", "exigiendo") is its aim; CAMEO codes the protest."""
+    coded = code_text(pipeline, text, lang)
+    assert [e.cameo for e in coded.events] == [code], _explained(coded)
+
+
+def test_a_demand_that_is_not_a_protests_aim_is_coded(pipeline):
+    coded = code_text(pipeline, "El gobierno exigió a los manifestantes que abandonen la plaza.", "es")
+    assert ("100", "---GOV", "---CVL") in _coded(coded), _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a crowd named by a role noun that destroys or attacks riots (145) ...
+        ("Los desocupados le prendieron fuego a cuatro automóviles.", "145"),
+        ("Los manifestantes destrozaron ventanales y muebles en el edificio del gobierno.", "145"),
+        ("Un grupo de jóvenes atacó una comisaría.", "145"),
+        # ... an armed group does not
+        ("Los guerrilleros incendiaron tres vehículos.", "1712"),
+    ],
+)
+def test_crowd_violence_is_a_riot(pipeline, text, code):
+    coded = code_text(pipeline, text, "es")
+    assert [e.cameo for e in coded.events] == [code], _explained(coded)

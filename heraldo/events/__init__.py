@@ -214,6 +214,7 @@ class EventCoder:
                 if turned:
                     codes[tok.i] = reversed_[tok.i] = turned
         protest_verbs = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and _protest(t)}
+        protests = protest_verbs | {tok.i for tok, t, _ in triggers if codes[tok.i][:2] == "14"}
         out: list[Candidate] = []
         demanded: set[int] = set()
         for tok in sent:
@@ -226,6 +227,8 @@ class EventCoder:
             if _governed_by(tok, governing):
                 continue  # "threatened to hold a strike", "refused to allow": the governing verb is the event
             if trig.pos == "VERB":
+                if codes[tok.i][:2] in PURPOSE_ROOTS and _purpose_of(tok, protests):
+                    continue  # "marcharon para exigir la renuncia", "un paro reclamando aumentos": the protest's aim
                 objs = [c for c in tok.children if c.dep_ in ("obj", "dobj", "obl", "nsubj:pass") and c.i in nominal]
                 if trig.light or trig.cameo is None:
                     if objs or trig.cameo is None:
@@ -233,11 +236,18 @@ class EventCoder:
                 if any(o.i in reversed_ for o in objs):
                     continue  # "suspendió la ayuda": the noun carries the event, as a halt (below)
                 cand = self._verbal(tok, trig, end, by_token, ctx)
-                if cand and trig.cameo and trig.cameo[:2] == "03":
+                if cand and trig.cameo and trig.cameo[:2] in ("03", "13"):
                     # "acordaron iniciar un paro", "agreed to withdraw": agreeing to do something is
-                    # the intent to do it (133, 0356), with the agreeing verb's actors
-                    done = [codes[t.i] for t, _, _ in triggers if t.i != tok.i and _governed_by(t, {tok.i}, INFINITIVE)]
-                    intent = next((c for d in done if (c := intent_of(d))), None)
+                    # the intent to do it (133, 0356), with the agreeing verb's actors; threatening
+                    # to do it is the threat it names ("amenazó con iniciar un paro" 133)
+                    unarmed = not any(_armed(m) for m in cand.sources if m.code)
+                    done = [
+                        g.unarmed if g.unarmed and unarmed and codes[t.i] == g.cameo else codes[t.i]
+                        for t, g, _ in triggers
+                        if t.i != tok.i and _governed_by(t, {tok.i}, INFINITIVE)
+                    ]  # "los camioneros amenazaron con bloquear las rutas": a protest blockade, 133
+                    intents = [c for d in done if (c := intent_of(d))]
+                    intent = next((c for c in intents if trig.cameo[:2] == "03" or c[:2] == "13"), None)
                     cand.cameo = intent or cand.cameo
             else:
                 head = tok.head
@@ -510,6 +520,8 @@ class EventCoder:
             code = trig.unarmed  # "choques entre manifestantes y policías": not combat
         if trig.official and any(_official(m) for m in src):
             code = trig.official  # "el gobierno protestó ante Quito": an official complaint
+        if code[:3] in RIOT_CODES and not trig.clash and src and all(_crowd(m) for m in src):
+            code = RIOT  # "los manifestantes destrozaron ventanales", "vecinos quemaron patrullas"
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
             # nominal and passive events keep an implicit source (empty span, no code), and so do
@@ -552,6 +564,10 @@ _EMPTY = TokMention(Mention("", 0, 0), -1, -1, -1, "none")
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "nsubj:pass"}
 # "agreed to withdraw its troops" (an infinitive and its object), not "agree that disputes should be resolved"
 INFINITIVE = frozenset({"xcomp", "obj", "dobj"})
+# prepositions that introduce an infinitive complement ("amenazó con iniciar", "se comprometió a retirar")
+INFINITIVE_MARKS = frozenset({"con", "a", "en", "de"})
+# "marcharon para exigir", "a fin de presionar", "en procura de reclamar", "marched to demand"
+PURPOSE_MARKS = frozenset({"para", "fin", "procura", "to", "por"})
 
 
 def _participle(tok: Any) -> bool:
@@ -579,13 +595,45 @@ def _governed_by(tok: Any, governing: set[int], deps: frozenset[str] | set[str] 
     """Is `tok` inside the complement of another event verb (through at most three hops)?"""
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in (deps or COMPLEMENT_DEPS) or cur.head.i == cur.i:
+        if (cur.dep_ not in (deps or COMPLEMENT_DEPS) and not _marked_infinitive(cur)) or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.i in governing and cur.i != tok.i:
             # a verb trigger's own nominal object is handled by the light/verb rule
             return not (cur.i == tok.head.i and tok.dep_ in ("obj", "dobj", "obl", "nsubj:pass"))
     return False
+
+
+def _marked_infinitive(tok: Any) -> bool:
+    """An infinitive clause a preposition introduces as a verb's complement: "amenazó con iniciar
+    un paro", "se comprometió a retirar", "insistió en celebrar"."""
+    return (
+        tok.dep_ == "advcl"
+        and "Inf" in tok.morph.get("VerbForm")
+        and any(c.dep_ == "mark" and fold(c.text) in INFINITIVE_MARKS for c in tok.children)
+    )
+
+
+# What a protest is for ("para exigir", "reclamando", "to demand", "protesting") is its aim, not
+# an event of its own: CAMEO codes the protest.
+PURPOSE_ROOTS = ("10", "11", "14")
+
+
+def _purpose_of(tok: Any, protests: set[int]) -> bool:
+    """Is the verb `tok` the purpose clause of a protest -- of a protest verb, a protest noun, or
+    a verb whose object is one ("realizaban un paro exigiendo aumentos")?"""
+    purpose = "Ger" in tok.morph.get("VerbForm") or any(
+        c.dep_ in ("mark", "case", "aux") and fold(c.text) in PURPOSE_MARKS for c in tok.children
+    )
+    head = tok.head
+    if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.i != tok.i:
+        if _purpose_of(head, protests):
+            return True  # "para protestar … y para exigir"
+    elif tok.dep_ not in ("advcl", "acl", "xcomp", "obl") or head.i == tok.i:
+        return False
+    return purpose and (
+        head.i in protests or any(c.i in protests and c.dep_ in ("obj", "dobj", "obl") for c in head.children)
+    )
 
 
 def _protest(t: Trigger) -> bool:
@@ -691,6 +739,18 @@ def _state_or_sector(m: Mention, sectors: tuple[str, ...]) -> bool:
     )
 
 
+# Violence by a crowd -- demonstrators, strikers, students, residents, named by a role noun and
+# not an armed or official party -- is a riot, CAMEO's violent protest (145): "los desocupados
+# prendieron fuego a cuatro automóviles", "protesters attacked a police station".
+CROWD_SECTORS = ("CVL", "LAB", "EDU", "AGR", "OPP", "HLH", "RAD")
+RIOT_CODES = ("170", "171", "180", "190")
+RIOT = "145"
+
+
+def _crowd(m: Mention) -> bool:
+    return (m.rule or "").startswith("agent") and m.type == "other" and (m.sector or "") in CROWD_SECTORS
+
+
 def _official(m: Mention) -> bool:
     return _state_or_sector(m, OFFICIAL_SECTORS)
 
@@ -703,6 +763,10 @@ def status_of(tok: Any, lang: LanguageData) -> str:
     """asserted | negated | intended | hypothetical, from the trigger and its governors."""
     chain = [tok]
     cur = tok
+    while cur.dep_ == "conj" and cur.pos_ in ("NOUN", "PROPN") and cur.head.pos_ in ("NOUN", "PROPN"):
+        # "anunciaron marchas y protestas": a conjunct noun shares the first one's status
+        cur = cur.head
+        chain.append(cur)
     for _ in range(3):
         if cur.dep_ in ("obj", "dobj", "obl", "xcomp", "nmod", "pobj", "prep") and cur.head.i != cur.i:
             cur = cur.head
