@@ -58,6 +58,15 @@ def _codes(coded):
         ("es", "La Casa Blanca anunció nuevas sanciones.", "La Casa Blanca", "USAGOV"),
         ("en", "Downing Street denied the report.", "Downing Street", "GBRGOV"),
         ("es", "El Elíseo confirmó la reunión.", "El Elíseo", "FRAGOV"),
+        ("en", "Beirut again rejected a United Nations appeal.", "Beirut", "LBNGOV"),
+        ("es", "Ammán condenó el ataque.", "Ammán", "JORGOV"),
+        ("es", "Ramala rechazó el plan.", "Ramala", "PSEGOV"),
+        # abbreviations and international bodies
+        ("en", "The PRC demanded that the US cancel the sale.", "PRC", "CHN"),
+        ("en", "The UAE condemned the attack.", "UAE", "ARE"),
+        ("en", "APEC agreed to set up an energy centre.", "APEC", "IGOASAAPC"),
+        ("es", "La Liga Árabe condenó el ataque.", "Liga Árabe", "IGOARBARL"),
+        ("en", "The OSCE sent observers to Kyrgyzstan.", "OSCE", "IGOEUROSC"),
         ("es", "Teherán respondió a las acusaciones.", "Teherán", "IRNGOV"),
         ("en", "Tehran rejected the accusations.", "Tehran", "IRNGOV"),
         # demonyms and role nouns with countries

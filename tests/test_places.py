@@ -71,6 +71,27 @@ def test_a_country_after_a_locative_preposition_can_be_where_an_event_happened(p
     assert any(e.location is not None and e.location.country == "COL" for e in coded.events), coded.events
 
 
+@pytest.mark.parametrize(
+    "lang, text, capital",
+    [
+        ("es", "Unos 500 familiares de reos protestaron este viernes en calles de San Salvador.", "San Salvador"),
+        ("es", "Habitantes de un barrio de Santo Domingo quemaron neumáticos en protesta.", "Santo Domingo"),
+        ("en", "Protesters marched in Beirut against the government.", "Beirut"),
+    ],
+)
+def test_a_capital_that_does_not_act_can_be_where_an_event_happened(pipeline, lang, text, capital):
+    """A capital is its government when it acts ("Moscú rechazó"); after "en"/"in" or as the
+    complement of a street or a neighbourhood it is where the event happened."""
+    coded = code_text(pipeline, text, lang)
+    assert [e.location.text for e in coded.events if e.location] == [capital], coded.events
+
+
+def test_a_capital_that_acts_is_not_where_it_happened(pipeline):
+    coded = code_text(pipeline, "Moscow rejected the proposal.", "en")
+    assert coded.events and all(e.location is None for e in coded.events), coded.events
+    assert _places(coded)["Moscow"][3] == "mentioned"
+
+
 def test_a_continent_in_a_nested_clause_is_not_where_it_happened(pipeline):
     text = "Rusia y China firmaron un acuerdo que confirma su voluntad de actuar juntos en Asia."
     coded = code_text(pipeline, text, "es")

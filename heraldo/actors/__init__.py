@@ -413,4 +413,15 @@ def _contract_type(kind: str) -> str:
 
 
 def _is_locative(token: Any) -> bool:
+    """After a locative preposition that Universal Dependencies attaches as a case child ("en
+    Moscú"): a place, not an actor. English "in Iraq" stays a possible actor (a target, as the
+    English gold codes "killed five in Iraq"); `after_locative` sees it for places."""
     return any(c.dep_ == "case" and fold(c.text) in LOCATIVE for c in token.children)
+
+
+def after_locative(token: Any) -> bool:
+    """Is the token the object of a locative preposition, in either parse scheme ("en Moscú",
+    "in Moscow")? Such a place can be where an event happened."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and fold(token.head.text) in LOCATIVE:
+        return True
+    return _is_locative(token)

@@ -144,6 +144,9 @@ _EXTRA_COUNTRY_NAMES = {
     "SYR": ["Siria", "Syria"],
     "TWN": ["Taiwán", "Taiwan"],
     "VAT": ["Ciudad del Vaticano"],
+    "CHN": ["PRC", "People's Republic of China", "República Popular China"],
+    "ARE": ["UAE", "EAU", "the Emirates", "Emiratos Árabes", "Emiratos Árabes Unidos"],
+    "CZE": ["Czechia", "Chequia", "República Checa", "Czech Republic"],
 }
 
 

