@@ -497,3 +497,11 @@ def test_a_demand_that_is_not_a_protests_aim_is_coded(pipeline):
 def test_crowd_violence_is_a_riot(pipeline, text, code):
     coded = code_text(pipeline, text, "es")
     assert [e.cameo for e in coded.events] == [code], _explained(coded)
+
+
+def test_two_unnamed_actors_with_one_code_are_a_dyad(pipeline):
+    """Only one entity named twice is skipped (Kim -> Pionyang); two role nouns are two actors."""
+    coded = code_text(pipeline, "Rebel fighters attacked rebel fighters of a rival faction near the border.", "en")
+    assert [(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in coded.events] == [
+        ("19", "---REB", "---REB")
+    ], _explained(coded)
