@@ -505,3 +505,16 @@ def test_two_unnamed_actors_with_one_code_are_a_dyad(pipeline):
     assert [(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in coded.events] == [
         ("19", "---REB", "---REB")
     ], _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "text, code, target",
+    [
+        # the subject of "is willing/ready to" is the one who intends; "its troops" are its own
+        ("Syria is willing to withdraw its troops from Lebanon.", "0356", None),
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "0356", None),
+    ],
+)
+def test_ready_to_act_and_ones_own_forces(pipeline, text, code, target):
+    coded = code_text(pipeline, text, "en")
+    assert _coded(coded) == [(code, "SYR", target)], _explained(coded)

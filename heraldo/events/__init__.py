@@ -356,7 +356,7 @@ class EventCoder:
                 tok, how = tok.head, "speaker"
                 continue
             # "dispuesto a apoyar", "destacando que", "X decidió atacar": climb to the governor
-            if tok.dep_ in ("xcomp", "advcl", "conj", "acl") and tok.head.i != tok.i:
+            if tok.dep_ in ("xcomp", "advcl", "conj", "acl", "acomp") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
             if tok.dep_ in ("ROOT",) and ctx.last_subject is not None:
@@ -391,6 +391,8 @@ class EventCoder:
                 if c.dep_ in ("prep",):
                     c = next((g for g in c.children if g.dep_ == "pobj"), c)
                 best = self._best(c, by_token, skip)
+                if best and _own(c, best):
+                    continue  # "withdraw its troops", "retirar sus tropas": the source's own means
                 if best:
                     return self._conj(best, c, by_token)
         return []
@@ -421,6 +423,8 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ in ("xcomp", "ccomp", "obj", "dobj") and c.i not in skip:
                     targets = self._deep_target(c, by_token, skip)
+                    if targets and _own(c, targets[0]):
+                        targets = []
                     if targets:
                         break
         return self._candidate(tok, end, trig, sources, targets, f"verb:{trig.lemma}:{how}", ctx)
@@ -633,6 +637,20 @@ def _purpose_of(tok: Any, protests: set[int]) -> bool:
         return False
     return purpose and (
         head.i in protests or any(c.i in protests and c.dep_ in ("obj", "dobj", "obl") for c in head.children)
+    )
+
+
+OWN_POSSESSIVES = frozenset(
+    {"its", "their", "his", "her", "our", "su", "sus", "nuestro", "nuestra", "nuestros", "nuestras"}
+)
+
+
+def _own(phrase: Any, best: TokMention) -> bool:
+    """An unnamed role noun with a possessive pronoun ("its troops", "sus soldados") belongs to
+    the source; it is not the event's target."""
+    code = best.mention.code or ""
+    return code.startswith("---") and any(
+        g.dep_ in ("poss", "nmod:poss", "det") and fold(g.text) in OWN_POSSESSIVES for g in phrase.children
     )
 
 
