@@ -518,3 +518,16 @@ def test_two_unnamed_actors_with_one_code_are_a_dyad(pipeline):
 def test_ready_to_act_and_ones_own_forces(pipeline, text, code, target):
     coded = code_text(pipeline, text, "en")
     assert _coded(coded) == [(code, "SYR", target)], _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "text, code, source, target",
+    [
+        ("Finland gave Tanzania a grant of 580 million shillings.", "071", "FIN", "TZA"),
+        ("The army launched a crackdown on protesters.", "175", "---MIL", "---CVL"),
+        ("Israel lifted a blockade on Palestinian lorries.", "0872", "ISR", "PSE"),
+    ],
+)
+def test_english_nominal_events(pipeline, text, code, source, target):
+    coded = code_text(pipeline, text, "en")
+    assert (code, source, target) in _coded(coded), _explained(coded)
