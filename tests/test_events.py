@@ -531,3 +531,17 @@ def test_ready_to_act_and_ones_own_forces(pipeline, text, code, target):
 def test_english_nominal_events(pipeline, text, code, source, target):
     coded = code_text(pipeline, text, "en")
     assert (code, source, target) in _coded(coded), _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        ("es", "En Marsella se reunieron sólo 300 personas.", "141"),
+        ("es", "Los estudiantes se reunieron con el rector.", "040"),
+        ("es", "Los ministros se reunieron en Bruselas.", "040"),
+        ("en", "The students met with the dean.", "040"),
+    ],
+)
+def test_a_crowd_gathering_with_no_one_to_meet_demonstrates(pipeline, lang, text, code):
+    coded = code_text(pipeline, text, lang)
+    assert [e.cameo for e in coded.events] == [code], _explained(coded)

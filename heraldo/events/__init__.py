@@ -526,6 +526,8 @@ class EventCoder:
             code = trig.official  # "el gobierno protestó ante Quito": an official complaint
         if code[:3] in RIOT_CODES and not trig.clash and src and all(_crowd(m) for m in src):
             code = RIOT  # "los manifestantes destrozaron ventanales", "vecinos quemaron patrullas"
+        if code == MEET and not tgt and src and all(_crowd(m) for m in src) and not _met_with(tok):
+            code = GATHER  # "se reunieron 300 personas", "un millar de jóvenes se reunió en Beirut"
         if not src:
             # The text names no agent ("Protestas violentas en Santo Domingo", "fueron dinamitadas"):
             # nominal and passive events keep an implicit source (empty span, no code), and so do
@@ -654,6 +656,11 @@ def _own(phrase: Any, best: TokMention) -> bool:
     )
 
 
+def _met_with(tok: Any) -> bool:
+    """Does a meeting verb name whom it met ("se reunieron con el rector", "met with")?"""
+    return any(_case(c) in ("con", "with") or fold(c.text) == "with" for c in tok.children)
+
+
 def _protest(t: Trigger) -> bool:
     """A protest trigger (root 14), or one that is a protest when no armed party acts ("bloquear")."""
     return "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2])
@@ -763,6 +770,8 @@ def _state_or_sector(m: Mention, sectors: tuple[str, ...]) -> bool:
 CROWD_SECTORS = ("CVL", "LAB", "EDU", "AGR", "OPP", "HLH", "RAD")
 RIOT_CODES = ("170", "171", "180", "190")
 RIOT = "145"
+# A crowd that gathers with no one to meet demonstrates (141), it does not hold a meeting (040).
+MEET, GATHER = "040", "141"
 
 
 def _crowd(m: Mention) -> bool:
