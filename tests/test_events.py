@@ -545,3 +545,9 @@ def test_english_nominal_events(pipeline, text, code, source, target):
 def test_a_crowd_gathering_with_no_one_to_meet_demonstrates(pipeline, lang, text, code):
     coded = code_text(pipeline, text, lang)
     assert [e.cameo for e in coded.events] == [code], _explained(coded)
+
+
+def test_what_a_protest_is_about_is_not_another_event(pipeline):
+    text = "Los estudiantes protestaron ante el secuestro de un profesor por la guerrilla."
+    coded = code_text(pipeline, text, "es")
+    assert [e.cameo[:2] for e in coded.events] == ["14"], _explained(coded)

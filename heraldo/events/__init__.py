@@ -270,6 +270,8 @@ class EventCoder:
                     continue  # "marcharon en rechazo a la ley", "en apoyo a": the protest's purpose
                 if _background(tok):
                     continue  # "tras el ataque", "protestaron contra la visita": a time anchor, a target
+                if _case(tok) in PROTEST_CAUSES and head.i in protests:
+                    continue  # "protestaron por el asesinato de", "huelga por el secuestro": its cause
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
                     continue
                 cand = self._nominal(tok, trig, end, by_token, ctx)
@@ -572,6 +574,8 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp", "obj", "dobj", "nsubj:pass"}
 INFINITIVE = frozenset({"xcomp", "obj", "dobj"})
 # prepositions that introduce an infinitive complement ("amenazó con iniciar", "se comprometió a retirar")
 INFINITIVE_MARKS = frozenset({"con", "a", "en", "de"})
+# What a protest is about: "protestaron por el asesinato", "ante el secuestro", "a strike over the killing"
+PROTEST_CAUSES = frozenset({"por", "ante", "over", "against"})
 # "marcharon para exigir", "a fin de presionar", "en procura de reclamar", "marched to demand"
 PURPOSE_MARKS = frozenset({"para", "fin", "procura", "to", "por"})
 
