@@ -23,7 +23,7 @@ from heraldo.actors import ActorFinder, ArticleContext, TokMention
 from heraldo.clean import clean_text, html_to_text
 from heraldo.dates import find_dates
 from heraldo.errors import InputError
-from heraldo.events import Candidate, EventCoder
+from heraldo.events import Candidate, EventCoder, conditional_threat
 from heraldo.events.classifier import MODEL_NAME, EventClassifier, load_classifier
 from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
@@ -415,7 +415,11 @@ class Pipeline:
         tok = cand.trigger
         doc = sent.doc
         code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
-        if cand.status == "negated" and (refusal := refusal_of(code)):
+        if cand.status in ("intended", "hypothetical") and conditional_threat(tok):
+            # "will withdraw its force from Chad unless…": a threat, the specific one if CAMEO has it
+            intent = intent_of(code)
+            code = intent if intent and intent[:2] == "13" else "130"
+        elif cand.status == "negated" and (refusal := refusal_of(code)):
             code = refusal  # "will not accept more refugees": a refusal to yield (124)
         elif cand.status == "intended" and (intent := intent_of(code)):
             code = intent  # an announced strike is a threat to protest (133), promised aid intent to aid (033)

@@ -551,3 +551,23 @@ def test_what_a_protest_is_about_is_not_another_event(pipeline):
     text = "Los estudiantes protestaron ante el secuestro de un profesor por la guerrilla."
     coded = code_text(pipeline, text, "es")
     assert [e.cameo[:2] for e in coded.events] == ["14"], _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, code, source",
+    [
+        (
+            "en",
+            "Nigeria announced that it will withdraw its peacekeeping force from Chad unless a ceasefire is arranged.",
+            "130",
+            "NGA",
+        ),
+        ("es", "Los camioneros bloquearán las carreteras a menos que el gobierno retire la ley.", "133", "---LAB"),
+    ],
+)
+def test_an_announced_action_on_a_condition_is_a_threat(pipeline, lang, text, code, source):
+    coded = code_text(pipeline, text, lang)
+    got = _coded(coded)
+    assert got[0][:2] == (code, source), _explained(coded)
+    # the condition is not something that happened
+    assert all(e.status != "asserted" for e in coded.events), [(e.cameo, e.status) for e in coded.events]

@@ -665,6 +665,24 @@ def _met_with(tok: Any) -> bool:
     return any(_case(c) in ("con", "with") or fold(c.text) == "with" for c in tok.children)
 
 
+THREAT_CONDITIONS: frozenset[str] = _G.get("threat_conditions", frozenset())
+
+
+def conditional_threat(tok: Any) -> bool:
+    """Is the announced action at `tok` made conditional on someone else's behaviour ("will
+    withdraw its force unless…", "bloquearán las rutas a menos que…")? Then it is a threat."""
+    return any(
+        c.dep_ == "advcl" and not c.left_edge.i <= tok.i <= c.right_edge.i and _opens_with(c, THREAT_CONDITIONS)
+        for h in (tok, tok.head)
+        for c in h.children
+    )
+
+
+def _opens_with(clause: Any, words: frozenset[str]) -> bool:
+    opening = fold(clause.doc[clause.left_edge.i : clause.left_edge.i + 4].text)
+    return any(opening == w or opening.startswith(w + " ") for w in words)
+
+
 def _protest(t: Trigger) -> bool:
     """A protest trigger (root 14), or one that is a protest when no armed party acts ("bloquear")."""
     return "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2])
@@ -813,6 +831,8 @@ def status_of(tok: Any, lang: LanguageData) -> str:
             if c.dep_ in ("advmod", "neg") and fold(c.text) in NEGATORS:
                 return "negated"
     for t in chain:
+        if t.dep_ == "advcl" and _opens_with(t, THREAT_CONDITIONS):
+            return "hypothetical"  # "a menos que el gobierno retire la ley": a condition
         for c in t.children:
             if c.dep_ == "mark" and fold(c.text) in HYPOTHETICAL_MARKS:
                 return "hypothetical"
