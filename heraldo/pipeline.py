@@ -388,7 +388,11 @@ class Pipeline:
                 "p_best": round(p[best], 3),
             }
             if p_root is not None:
-                if p_root < VETO_BELOW:
+                # Only asserted events are vetoed: an announced, refused or conditional action was
+                # recoded from what the sentence is about ("will provide food aid": AID) into an
+                # intent, a refusal or a threat, and the classifier, reading the sentence, is no
+                # judge of that root.
+                if p_root < VETO_BELOW and e.status == "asserted":
                     continue
                 e.confidence = (1 - CLASSIFIER_WEIGHT) * e.confidence + CLASSIFIER_WEIGHT * p_root
             kept.append(e)

@@ -571,3 +571,12 @@ def test_an_announced_action_on_a_condition_is_a_threat(pipeline, lang, text, co
     assert got[0][:2] == (code, source), _explained(coded)
     # the condition is not something that happened
     assert all(e.status != "asserted" for e in coded.events), [(e.cameo, e.status) for e in coded.events]
+
+
+def test_the_classifier_does_not_veto_an_announced_action(pipeline):
+    """The second opinion reads "will provide food aid" as AID; the coded intent (0333) stands."""
+    text = "The United Nations will provide nearly 25,000 tons of emergency food aid to refugees."
+    coded = code_text(pipeline, text, "en")
+    assert [(e.cameo, e.source.code, e.status) for e in coded.events] == [("0333", "IGOUNO", "intended")], _explained(
+        coded
+    )
