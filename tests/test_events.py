@@ -315,7 +315,7 @@ def test_forms_the_tagger_mislemmatizes(pipeline, text, root):
     [
         # CAMEO codes an announced or promised action as the intent to do it (03, AGREE in PLOVER)
         # and a promised hostile one as a threat (13, THREATEN)
-        ("en", "Finland will give Tanzania humanitarian aid.", "033", "FIN", "TZA"),
+        ("en", "Finland will give Tanzania humanitarian aid.", "0333", "FIN", "TZA"),
         ("en", "Hungary has said it will support the resolution against Serbia.", "032", "HUN", "SRB"),
         ("en", "Colombian rebels said they will release the soldiers.", "0353", "COLREB", "COLMIL"),
         ("en", "The United Nations said it will impose sanctions on Iraq.", "1312", "IGOUNO", "IRQ"),
@@ -366,7 +366,7 @@ def test_an_ultimatum_is_a_threat(pipeline, lang, text):
         ("en", "Syria says it will not accept any more refugees.", "124", "SYR", "SYRREF"),
         ("es", "El gobierno de Colombia no liberará a los guerrilleros.", "1243", "COLGOV", "COLREB"),
         # a stopped cooperative action is a reduction of relations (CAMEO 16, PLOVER SANCTION)
-        ("en", "Japan said on Tuesday it had halted economic aid to Serbia.", "162", "JPN", "SRB"),
+        ("en", "Japan said on Tuesday it had halted economic aid to Serbia.", "1621", "JPN", "SRB"),
         ("en", "The government suspended the talks with the rebels.", "164", "---GOV", "---REB"),
         ("es", "Estados Unidos congeló la ayuda económica a Nicaragua.", "1621", "USA", "NIC"),
         ("es", "El gobierno de Colombia suspendió las negociaciones con la guerrilla.", "164", "COLGOV", "COLREB"),
@@ -580,3 +580,20 @@ def test_the_classifier_does_not_veto_an_announced_action(pipeline):
     assert [(e.cameo, e.source.code, e.status) for e in coded.events] == [("0333", "IGOUNO", "intended")], _explained(
         coded
     )
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        ("en", "The government imposed martial law.", "1724"),
+        ("en", "Iraq's interim government announced that it is prepared to impose martial law.", "1324"),
+        ("en", "The US gave military aid to Israel.", "072"),
+        ("es", "El gobierno impuso el toque de queda.", "1723"),
+        ("es", "El gobierno decretó el estado de emergencia en Lima.", "1724"),
+    ],
+)
+def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
+    """Two-word entries with an English adjective before the noun ("martial law", "military aid")
+    or a Spanish "de" complement the parser calls a compound ("toque de queda")."""
+    coded = code_text(pipeline, text, lang)
+    assert [e.cameo for e in coded.events] == [code], _explained(coded)

@@ -115,13 +115,17 @@ class EventCoder:
                     return t, child.i + 1
         for child in tok.children:
             # "la firma del tratado", "the signing of the agreement": noun + its "de/of" complement
-            if child.dep_.startswith("nmod") or child.dep_ == "pobj" or (child.dep_ == "prep" and child.text == "of"):
+            if (
+                child.dep_.startswith("nmod")
+                or child.dep_ in ("pobj", "compound")  # "toque de queda": "queda" as compound
+                or (child.dep_ == "prep" and child.text == "of")
+            ):
                 head = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "prep" else child
                 t = self.lang.trigger(f"{tok.lemma_} de {head.lemma_}", "NOUN")
                 if t:
                     return t, tok.i + 1
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and prev.dep_ == "compound" and prev.head.i == tok.i:
+        if prev is not None and prev.dep_ in ("compound", "amod") and prev.head.i == tok.i:
             t = self.lang.trigger(f"{prev.lemma_} {tok.lemma_}", "NOUN")
             if t:
                 return t, tok.i + 1
