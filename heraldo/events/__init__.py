@@ -26,6 +26,7 @@ TARGET_CASES: frozenset[str] = _G["target_cases"]
 AGENT_CASES: frozenset[str] = _G["agent_cases"]
 NEGATORS: frozenset[str] = _G["negators"]
 INTENT_HEADS: frozenset[str] = _G["intent_heads"]
+THREAT_CONDITIONS: frozenset[str] = _G["threat_conditions"]  # "unless", "a menos que"
 FUTURE_ADJECTIVES: frozenset[str] = _G["future_adjectives"]
 POSSIBLE_ADJECTIVES: frozenset[str] = _G["possible_adjectives"]
 HYPOTHETICAL_MARKS: frozenset[str] = _G["hypothetical_marks"]
@@ -244,7 +245,7 @@ class EventCoder:
                     # "acordaron iniciar un paro", "agreed to withdraw": agreeing to do something is
                     # the intent to do it (133, 0356), with the agreeing verb's actors; threatening
                     # to do it is the threat it names ("amenazó con iniciar un paro" 133)
-                    unarmed = not any(_armed(m) for m in cand.sources if m.code)
+                    unarmed = _unarmed(cand.sources)
                     done = [
                         g.unarmed if g.unarmed and unarmed and codes[t.i] == g.cameo else codes[t.i]
                         for t, g, _ in triggers
@@ -526,7 +527,7 @@ class EventCoder:
             return None
         code = trig.cameo
         parties = [*src, *tgt] if trig.clash else src  # a clash has two sides; a killing, its killer
-        if trig.unarmed and not any(_armed(m) for m in parties if m is not None):
+        if trig.unarmed and _unarmed(parties):
             code = trig.unarmed  # "choques entre manifestantes y policías": not combat
         if trig.official and any(_official(m) for m in src):
             code = trig.official  # "el gobierno protestó ante Quito": an official complaint
@@ -666,10 +667,7 @@ def _own(phrase: Any, best: TokMention) -> bool:
 
 def _met_with(tok: Any) -> bool:
     """Does a meeting verb name whom it met ("se reunieron con el rector", "met with")?"""
-    return any(_case(c) in ("con", "with") or fold(c.text) == "with" for c in tok.children)
-
-
-THREAT_CONDITIONS: frozenset[str] = _G.get("threat_conditions", frozenset())
+    return any(_case(c) in ("con", "with") for c in tok.children)
 
 
 def conditional_threat(tok: Any) -> bool:
@@ -806,6 +804,11 @@ def _crowd(m: Mention) -> bool:
 
 def _official(m: Mention) -> bool:
     return _state_or_sector(m, OFFICIAL_SECTORS)
+
+
+def _unarmed(parties: list[Mention] | list[Mention | None]) -> bool:
+    """No armed party among these actors (an `unarmed=` trigger then takes its unarmed code)."""
+    return not any(_armed(m) for m in parties if m is not None)
 
 
 def _armed(m: Mention) -> bool:
