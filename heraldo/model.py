@@ -78,6 +78,9 @@ class Quote:
     # The content's pieces when the cue interrupts it («…», dijo Kim, «…»; "Climate change, Obama
     # says, is …"): `start`/`end` then run from the first piece to the last, cue included.
     parts: list[Span] | None = None
+    # "direct" (marks), "reported" (a speech cue's clause, "según X"), or "stance": what a learned
+    # attribution cue holds ("criticized [the plan]", "wants [to run]"; quotes/__init__.py)
+    kind: str = ""
 
     def content_spans(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in self.parts] if self.parts else [(self.start, self.end)]
@@ -91,6 +94,7 @@ class Quote:
             "cue": asdict(self.cue) if self.cue else None,
             "speaker": self.speaker.to_json() if self.speaker else None,
             "parts": [asdict(p) for p in self.parts] if self.parts else None,
+            "kind": self.kind or ("direct" if self.direct else "reported"),
         }
 
 

@@ -30,7 +30,15 @@ from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Ev
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table, intent_of, refusal_of
 from heraldo.places import city_place, find_places, gazetteer, regions_named, resolve_city
-from heraldo.quotes import attach_quote, colon_cue, continue_quote, find_quotes, indirect_quotes, labelled_turn
+from heraldo.quotes import (
+    attach_quote,
+    colon_cue,
+    continue_quote,
+    find_quotes,
+    indirect_quotes,
+    labelled_turn,
+    stance_quotes,
+)
 from heraldo.textutil import fold, mostly_upper, parse_text
 
 # An event whose CAMEO root the classifier gives less than this probability is vetoed
@@ -353,6 +361,16 @@ class Pipeline:
                     if not (q.direct and any(r.start <= q.start and q.end <= r.end for r in reported))
                 ]
                 coded.quotes.extend(reported)
+            stances = stance_quotes(
+                art.text, sent, base, mentions, st.coder.lang.stance, ctx.last_subject, coded.quotes
+            )
+            if stances:  # as for reported speech, a quoted fragment inside belongs to the stance
+                coded.quotes = [
+                    q
+                    for q in coded.quotes
+                    if not (q.direct and any(r.start <= q.start and q.end <= r.end for r in stances))
+                ]
+                coded.quotes.extend(stances)
             found: list[Event] = []
             for cand in st.coder.code(sent, mentions, ctx):
                 found.extend(
@@ -461,6 +479,8 @@ class Pipeline:
             ev_date, precision = (pub.isoformat() if pub else None), "none"
         attribution = cand.attribution
         for q in quotes:
+            if q.kind == "stance":
+                continue  # "criticized [the attack]": not a claim that the attack happened
             if any(s <= t0 < e for s, e in q.content_spans()):  # not the cue between a quote's parts
                 attribution = Attribution(None, q.speaker, attribution.hedged if attribution else False)
         sentence = art.text[sspan[0] : sspan[1]]

@@ -454,3 +454,76 @@ def test_a_quote_after_reported_speech_in_its_paragraph_keeps_the_speaker(pipeli
     coded = code_text(pipeline, text.replace(" “In my", "\n\n“In my"), "en")
     q = next(q for q in coded.quotes if q.text.startswith("In my head"))
     assert q.speaker is None or q.speaker.text != "Marta Ilves", coded.quotes
+
+
+STANCES = [
+    # (text, content, cue, speaker): attributions that are not speech, learned from PolNeAR
+    (
+        "Emmanuel Macron criticized the plan to close the border.",
+        "the plan to close the border",
+        "criticized",
+        "Emmanuel Macron",
+    ),
+    (
+        "Olaf Scholz praised the ceasefire agreement between Armenia and Azerbaijan.",
+        "the ceasefire agreement between Armenia and Azerbaijan",
+        "praised",
+        "Olaf Scholz",
+    ),
+    (
+        "Emmanuel Macron praised Germany for its help to Ukraine.",
+        "Germany for its help to Ukraine",
+        "praised",
+        "Emmanuel Macron",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "cue", "speaker"), STANCES)
+def test_a_stance_is_an_attribution(pipeline, text, content, cue, speaker):
+    (q,) = code_text(pipeline, text, "en").quotes
+    assert (q.text, q.cue.text if q.cue else None, q.speaker.text if q.speaker else None) == (content, cue, speaker)
+    assert not q.direct and q.to_json()["kind"] == "stance"
+
+
+def test_kinds_of_quote_in_json(pipeline):
+    coded = code_text(
+        pipeline, '"We will not give up our land," Olaf Scholz said. Macron said that talks would resume.', "en"
+    )
+    assert [q.to_json()["kind"] for q in coded.quotes] == ["direct", "reported"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron called the Russian invasion of Ukraine a crime.",
+        "Emmanuel Macron mentioned the meeting between Putin and Xi Jinping.",
+    ],
+)
+def test_an_event_inside_a_stance_is_not_the_holders_claim(pipeline, text):
+    coded = code_text(pipeline, text, "en")
+    stances = [q for q in coded.quotes if q.kind == "stance"]
+    inside = [e for e in coded.events if any(q.start <= e.evidence.trigger.start < q.end for q in stances)]
+    assert inside, (coded.quotes, coded.events)
+    assert all(e.attribution is None for e in inside), inside
+
+
+def test_a_clause_held_by_a_learned_cue_is_reported(pipeline):
+    # "hopes that …": the clause is what Scholz hopes; the signing inside is his claim
+    coded = code_text(pipeline, "Olaf Scholz hopes that Armenia and Azerbaijan will sign a peace agreement.", "en")
+    (q,) = coded.quotes
+    assert q.to_json()["kind"] == "reported" and q.cue is not None and q.cue.text == "hopes"
+    assert coded.events and all(
+        e.attribution is not None and e.attribution.source is not None and e.attribution.source.text == "Olaf Scholz"
+        for e in coded.events
+    ), coded.events
+
+
+def test_the_person_named_after_a_title_speaks(pipeline):
+    (q,) = code_text(pipeline, "Senator Marta Ilves said the plan would fail.", "en").quotes
+    assert q.speaker is not None and q.speaker.text == "Marta Ilves"
+
+
+def test_spanish_has_no_learned_stances(pipeline):
+    # the stance table is learned from English news (PolNeAR); Spanish has none yet
+    assert code_text(pipeline, "Nicolás Maduro criticó el plan de Estados Unidos.", "es").quotes == []

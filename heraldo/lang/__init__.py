@@ -53,6 +53,8 @@ class LanguageData:
     demonyms: dict[str, str] = field(default_factory=dict)  # folded form -> country
     agents: dict[str, str] = field(default_factory=dict)  # folded lemma(s) -> sector
     speech_verbs: frozenset[str] = frozenset()
+    # (lemma, complement, subject class) -> share of PolNeAR attributions (stance.tsv; quotes/)
+    stance: dict[tuple[str, str, str], float] = field(default_factory=dict)
     hedges: tuple[str, ...] = ()
     implicit_source_roots: frozenset[str] = frozenset()  # CAMEO roots whose verbs may have no coded agent
     idiom_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects that make it no event
@@ -177,6 +179,8 @@ def language(code: str) -> LanguageData:
                     data.agents.setdefault(fold(cols[0]), cols[1])
     data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
     data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
+    if (resources.files("heraldo.lang") / code / "stance.tsv").is_file():
+        data.stance = {(fold(r[0]), r[1], r[2]): int(r[4]) / int(r[3]) for r in _rows(code, "stance.tsv")}
     grammar = _grammar_file(code)
     data.implicit_source_roots = frozenset(str(r) for r in grammar.get("implicit_source_roots", []))
     data.idiom_objects = {

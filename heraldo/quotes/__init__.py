@@ -74,13 +74,18 @@ def _speaker_of(
                     return None
                 span = subj.doc[toks[0].i : toks[-1].i + 1]
                 return _uncoded(span, base, "quote:subject-phrase")
-            # "el presidente Gustavo Petro": the named person, not the title
-            return min(cands, key=lambda tm: (TYPE_RANK.get(tm.kind, 6), abs(tm.head - subj.i))).mention
+            # "el presidente Gustavo Petro", "Senator Marta Ilves": the named person (known or
+            # tagged as a person by the parser), not the title
+            return min(cands, key=lambda tm: (_speaker_rank(tm), abs(tm.head - subj.i))).mention
         if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i:
             verb = verb.head
             continue
         break
     return running
+
+
+def _speaker_rank(tm: TokMention) -> int:
+    return TYPE_RANK.get("person" if tm.mention.type == "person" else tm.kind, 6)
 
 
 def _name_before_cue(sent: Any, base: int, qe: int, cue: Any, by_token: dict[int, TokMention]) -> Mention | None:
@@ -397,3 +402,127 @@ def _according_to(
         )
         return [Quote(text[qs:qe], qs, qe, False, cue, speaker)]
     return []
+
+
+# What a stance verb's attribution is about, by the dependency that carries it, first found wins:
+# a clause, an infinitive, an object, then a prepositional object ("talked about X").
+_STANCE_POS = {
+    "VERB": ("ccomp", "xcomp", "dobj", "prep"),
+    "ADJ": ("ccomp", "xcomp", "prep"),  # "confident that …", "eager to …", "critical of …"
+}
+_STANCE_STOP = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "mark", "dep"})
+
+
+def stance_candidates(sent: Any) -> list[tuple[Any, str, list[Any]]]:
+    """Each verb of the sentence with what it could attribute: (verb, kind, content tokens).
+
+    `kind` names the complement ("ccomp", "xcomp", "dobj", "prep:about"); the content is that
+    complement's words ("criticized [the plan]", "wants [to win]", "called [him a liar]",
+    "spoke [about the economy]"), objects and what predicates of them running together. Which
+    (lemma, kind) pairs are attributions is learned from PolNeAR (`lang/en/stance.tsv`).
+    """
+    out = []
+    for verb in sent:
+        if verb.pos_ not in _STANCE_POS:
+            continue
+        kids = [c for c in verb.children if c.i > verb.i]
+        for dep in _STANCE_POS[verb.pos_]:
+            main = next((c for c in kids if c.dep_ == dep), None)
+            if main is None:
+                continue
+            if dep == "prep":
+                obj = next((c for c in main.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is None:
+                    continue
+                kind, toks = f"prep:{fold(main.text)}", list(obj.subtree)
+            else:
+                kind, toks = dep, [t for t in main.subtree if not (t.dep_ == "mark" and t.head.i == main.i)]
+            if verb.pos_ != "VERB":  # "confident [that he wins]", "critical [of the deal]"
+                kind = f"{verb.pos_.lower()}-{kind}"
+            if dep in ("dobj", "prep"):
+                # the rest of the verb phrase: "called [him a liar]", "decried [the GOP for turning
+                # its back]", "expressed [support for …]"; not a conjoined verb or a side clause
+                for c in kids:
+                    if c.i > main.i and c.dep_ not in _STANCE_STOP:
+                        toks.extend(c.subtree)
+            toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+            if toks:
+                out.append((verb, kind, toks))
+            break
+    return out
+
+
+_PERSONAL = frozenset({"he", "she", "they", "i", "we", "you", "who", "him", "her", "them"})
+_AGENT_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def subject_class(verb: Any) -> str:
+    """Who holds the stance: "agent" (a person, party, organisation, country or personal
+    pronoun), "thing" ("the poll shows"), or "none" (no subject found), climbing out of
+    infinitives, gerunds and conjuncts as `_speaker_of` does, and from a relative clause to the
+    noun it describes."""
+    v = verb
+    for _ in range(3):
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+        if subj is None and v.dep_ == "relcl" and v.head.i != v.i:
+            subj = v.head
+        if subj is not None:
+            if fold(subj.text) in _PERSONAL or subj.ent_type_ in _AGENT_ENTS or subj.pos_ == "PROPN":
+                return "agent"
+            return "thing"
+        if v.dep_ not in ("advcl", "xcomp", "conj", "acomp") or v.head.i == v.i:
+            break
+        v = v.head
+    return "none"
+
+
+STANCE_MIN = 0.5  # a (lemma, complement, subject) whose PolNeAR share of attributions is below this is no cue
+
+
+def stance_quotes(
+    text: str,
+    sent: Any,
+    base: int,
+    mentions: list[TokMention],
+    stance: dict[tuple[str, str, str], float],
+    running: Mention | None,
+    taken: list[Quote],
+) -> list[Quote]:
+    """Attributions that are not speech: a verb whose (lemma, complement, subject) PolNeAR
+    annotators mark as an attribution at least `STANCE_MIN` of the time ("Clinton criticized
+    [the plan]", "Sanders wants [to win]", "the poll shows [that …]"). Verbs whose complement
+    is already a quote are left to it. The quote is `direct=False`, `kind="stance"`."""
+    if not stance:
+        return []
+    by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
+    out: list[Quote] = []
+    for verb, kind, toks in stance_candidates(sent):
+        key = (fold(verb.lemma_), kind, subject_class(verb))
+        if stance.get(key, 0.0) < STANCE_MIN:
+            continue
+        qs, qe = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+        cue_at = base + verb.idx
+        if any(q.cue is not None and q.cue.start == cue_at for q in taken + out):
+            continue
+        others = [q for q in taken + out if q.start < qe and qs < q.end]
+        if any(not q.direct for q in others) or not _clause_wins(
+            text, qs, qe, [s for q in others for s in q.content_spans()]
+        ):
+            continue
+        for q in others:  # 'called the deal "a historic step"': the quoted fragment belongs to the stance
+            qs, qe = min(qs, q.start), max(qe, q.end + (text[q.end : q.end + 1] in _CLOSING))
+        ids = {t.i for t in toks}
+        holder = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb  # "[she] is confident"
+        speaker = _speaker_of(holder, base, by_token, lambda t, ids=ids: t.i not in ids, running)
+        if speaker is None:
+            continue  # a stance no one holds is no attribution
+        cue = Span(verb.text, cue_at, cue_at + len(verb.text))
+        # a clause held by a learned cue ("alleged that …", "hopes that …") is reported speech or
+        # thought, and what happens in it is the holder's claim; an object is a stance
+        clause = kind.endswith("ccomp")
+        out.append(Quote(text[qs:qe], qs, qe, False, cue, speaker, kind="reported" if clause else "stance"))
+    return out
