@@ -121,6 +121,19 @@ def test_timeline_network_map_and_article_views(page):
     page.wait_for_selector("#network svg g.node")
     actors = set(page.locator("#network svg g.node").evaluate_all("ns => ns.map(n => n.dataset.actor)"))
     assert {"PRKGOV", "RUSGOV"} <= actors
+    # every label inside the drawing and no two nodes on top of each other (the layout once pushed
+    # unconnected dyads against the border, labels cut off)
+    svg_box = page.locator("#network svg").bounding_box()
+    boxes = page.locator("#network svg g.node").evaluate_all(
+        "ns => ns.map(n => { const b = n.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; })"
+    )
+    assert svg_box is not None and boxes
+    right, bottom = svg_box["x"] + svg_box["width"], svg_box["y"] + svg_box["height"]
+    assert all(
+        b[0] >= svg_box["x"] and b[2] <= right + 1 and b[1] >= svg_box["y"] and b[3] <= bottom + 1 for b in boxes
+    )
+    centres = [((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for b in boxes]
+    assert all(abs(a[0] - c[0]) + abs(a[1] - c[1]) > 5 for i, a in enumerate(centres) for c in centres[i + 1 :])
     page.screenshot(path=str(SHOTS / "dashboard-network.png"))
     page.click("nav button[data-tab=map]")
     page.wait_for_selector("#map svg path.country", timeout=60_000)

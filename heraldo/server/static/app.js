@@ -170,6 +170,37 @@ async function loadTimeline() {
   box.replaceChildren(s);
 }
 
+// Fruchterman-Reingold with gravity (unconnected dyads stay near the centre instead of being pushed
+// to the border) and cooling; the right margin leaves room for the labels.
+function forceLayout(names, edges, W, H) {
+  const n = names.length, k = 0.6 * Math.sqrt((W * H) / n), cx = W / 2, cy = H / 2;
+  const pos = new Map(names.map((name, i) => [name, { x: cx + 150 * Math.cos(2 * Math.PI * i / n), y: cy + 150 * Math.sin(2 * Math.PI * i / n) }]));
+  let t = W / 8;
+  for (let it = 0; it < 300; it++) {
+    const disp = new Map(names.map(name => [name, { x: 0, y: 0 }]));
+    for (const [na, a] of pos) for (const [nb, b] of pos) {
+      if (na === nb) continue;
+      const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(Math.hypot(dx, dy), 1), f = k * k / d;
+      disp.get(na).x += dx / d * f; disp.get(na).y += dy / d * f;
+    }
+    for (const e of edges) {
+      const a = pos.get(e.source), b = pos.get(e.target), dx = a.x - b.x, dy = a.y - b.y;
+      const d = Math.max(Math.hypot(dx, dy), 1), f = d * d / k;
+      disp.get(e.source).x -= dx / d * f; disp.get(e.source).y -= dy / d * f;
+      disp.get(e.target).x += dx / d * f; disp.get(e.target).y += dy / d * f;
+    }
+    for (const [name, p] of pos) {
+      const v = disp.get(name), g = Math.hypot(p.x - cx, p.y - cy);
+      v.x -= (p.x - cx) * g / k; v.y -= (p.y - cy) * g / k;
+      const len = Math.max(Math.hypot(v.x, v.y), 1e-9), step = Math.min(len, t);
+      p.x = Math.min(W - 70, Math.max(15, p.x + v.x / len * step));
+      p.y = Math.min(H - 15, Math.max(15, p.y + v.y / len * step));
+    }
+    t *= 0.97;
+  }
+  return pos;
+}
+
 // -- network -----------------------------------------------------------------------------------
 async function loadNetwork() {
   const box = document.getElementById("network");
@@ -178,23 +209,7 @@ async function loadNetwork() {
   const W = 900, H = 560;
   const names = [...new Set(data.edges.flatMap(e => [e.source, e.target]))];
   if (!names.length) { box.replaceChildren(el("p", { class: "muted" }, "No dyads match.")); return; }
-  const pos = new Map(names.map((n, i) => [n, { x: W / 2 + 200 * Math.cos(2 * Math.PI * i / names.length), y: H / 2 + 200 * Math.sin(2 * Math.PI * i / names.length), vx: 0, vy: 0 }]));
-  for (let it = 0; it < 300; it++) {  // a small force layout: repulsion, springs, gravity
-    for (const a of pos.values()) for (const b of pos.values()) {
-      if (a === b) continue;
-      const dx = a.x - b.x, dy = a.y - b.y, d2 = Math.max(dx * dx + dy * dy, 25);
-      a.vx += 800 * dx / d2; a.vy += 800 * dy / d2;
-    }
-    for (const e of data.edges) {
-      const a = pos.get(e.source), b = pos.get(e.target), dx = b.x - a.x, dy = b.y - a.y;
-      a.vx += dx * 0.01; a.vy += dy * 0.01; b.vx -= dx * 0.01; b.vy -= dy * 0.01;
-    }
-    for (const p of pos.values()) {
-      p.vx += (W / 2 - p.x) * 0.005; p.vy += (H / 2 - p.y) * 0.005;
-      p.x = Math.min(W - 40, Math.max(40, p.x + p.vx * 0.5)); p.y = Math.min(H - 20, Math.max(20, p.y + p.vy * 0.5));
-      p.vx *= 0.6; p.vy *= 0.6;
-    }
-  }
+  const pos = forceLayout(names, data.edges, W, H);
   const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network" });
   const maxN = Math.max(...data.edges.map(e => e.events));
   for (const e of data.edges) {
