@@ -291,3 +291,18 @@ def test_an_old_duckdb_file_is_migrated_in_place(tmp_path):
     assert s.schema_version() == SCHEMA_VERSION
     assert s.has("k1") and s.counts()["articles"] == 1
     s.close()
+
+
+def test_quotes_keep_their_kind(store):
+    from heraldo.model import Quote
+
+    key, coded = article("q1", None, None, [event("040", "PRKGOV", "RUSGOV", None, None, "Kim met Lavrov")])
+    speaker = actor("FRAGOV")
+    coded.quotes = [
+        Quote("We will win", 0, 11, True, Span("said", 12, 16), speaker),
+        Quote("the plan", 20, 28, False, Span("criticized", 9, 19), speaker, kind="stance"),
+        Quote("talks resume", 30, 42, False, Span("said", 25, 29), speaker),
+    ]
+    store.add(key, coded)
+    quotes = store.article(key)["quotes"]
+    assert [(q["direct"], q["kind"]) for q in quotes] == [(True, "direct"), (False, "stance"), (False, "reported")]

@@ -169,3 +169,12 @@ def test_article_text_never_executes(page):
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
     assert page.dialogs == []
+
+
+def test_an_article_lists_its_quotes_with_their_kind(page):
+    page.click("nav button[data-tab=articles]")
+    page.locator("#articles tbody tr", has_text="eu-iran-sanctions").first.click()
+    page.locator("#article [data-role=article-text]").wait_for()
+    kinds = page.locator("#article li[data-kind]").evaluate_all("ls => ls.map(l => l.dataset.kind)")
+    assert "direct" in kinds and "stance" in kinds, kinds
+    assert "(stance)" in page.locator("#article li[data-kind=stance]").first.inner_text()

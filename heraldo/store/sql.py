@@ -379,9 +379,10 @@ class SQLStore:
         for i, q in enumerate(coded.quotes):
             sp = q.speaker
             x(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [key, i, q.text, q.start, q.end, q.direct, q.cue.text if q.cue else None]
-                + [sp.text if sp else None, sp.name if sp else None, sp.code if sp else None],
+                + [sp.text if sp else None, sp.name if sp else None, sp.code if sp else None]
+                + [q.to_json()["kind"]],
             )
 
     def _merge(self, ev: dict[str, Any]) -> str:

@@ -283,7 +283,7 @@ async function showArticle(key) {
     url ? Object.assign(el("a", {}, url), { href: url, rel: "noopener noreferrer", target: "_blank" }) : "",
     el("div", { class: "article-text", "data-role": "article-text" }, highlighted(a.text, spans)),
     el("h3", {}, `Quotes (${a.quotes.length})`),
-    el("ul", {}, ...a.quotes.map(q => el("li", {}, el("mark", { class: "quote" }, q.text), " — ", q.speaker_name || q.speaker_text || "unknown speaker"))));
+    el("ul", {}, ...a.quotes.map(q => el("li", { "data-kind": q.kind || "" }, el("mark", { class: "quote" }, q.text), " — ", q.speaker_name || q.speaker_text || "unknown speaker", q.kind && q.kind !== "direct" ? ` (${q.kind})` : ""))));
 }
 
 // -- wiring ------------------------------------------------------------------------------------
