@@ -414,12 +414,13 @@ _STANCE_STOP = frozenset({"punct", "cc", "conj", "parataxis", "advcl", "mark", "
 
 
 def stance_candidates(sent: Any) -> list[tuple[Any, str, list[Any]]]:
-    """Each verb of the sentence with what it could attribute: (verb, kind, content tokens).
+    """Each verb (or predicative adjective) of the sentence with what it could attribute:
+    (verb, kind, content tokens).
 
     `kind` names the complement ("ccomp", "xcomp", "dobj", "prep:about"); the content is that
     complement's words ("criticized [the plan]", "wants [to win]", "called [him a liar]",
-    "spoke [about the economy]"), objects and what predicates of them running together. Which
-    (lemma, kind) pairs are attributions is learned from PolNeAR (`lang/en/stance.tsv`).
+    "spoke [about the economy]"), an object with the rest of its verb phrase. Which (lemma, kind,
+    subject class) triples are attributions is learned from PolNeAR (`lang/en/stance.tsv`).
     """
     out = []
     for verb in sent:
@@ -494,8 +495,9 @@ def stance_quotes(
 ) -> list[Quote]:
     """Attributions that are not speech: a verb whose (lemma, complement, subject) PolNeAR
     annotators mark as an attribution at least `STANCE_MIN` of the time ("Clinton criticized
-    [the plan]", "Sanders wants [to win]", "the poll shows [that …]"). Verbs whose complement
-    is already a quote are left to it. The quote is `direct=False`, `kind="stance"`."""
+    [the plan]", "Sanders declined [to comment]", "the poll found [that …]"). Verbs whose
+    complement is already a quote are left to it. The quote is `direct=False`; its `kind` is
+    "reported" for a clause (what it says is the holder's claim), else "stance"."""
     if not stance:
         return []
     by_token = {k: tm for tm in mentions for k in range(tm.i, tm.j)}
