@@ -85,6 +85,10 @@ class Quote:
     def content_spans(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in self.parts] if self.parts else [(self.start, self.end)]
 
+    def kind_name(self) -> str:
+        """`kind`, or what `direct` implies when it was left unset."""
+        return self.kind or ("direct" if self.direct else "reported")
+
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,
@@ -94,7 +98,7 @@ class Quote:
             "cue": asdict(self.cue) if self.cue else None,
             "speaker": self.speaker.to_json() if self.speaker else None,
             "parts": [asdict(p) for p in self.parts] if self.parts else None,
-            "kind": self.kind or ("direct" if self.direct else "reported"),
+            "kind": self.kind_name(),
         }
 
 

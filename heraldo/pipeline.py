@@ -31,6 +31,7 @@ from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table, intent_of, refusal_of
 from heraldo.places import city_place, find_places, gazetteer, regions_named, resolve_city
 from heraldo.quotes import (
+    absorb,
     attach_quote,
     colon_cue,
     continue_quote,
@@ -354,23 +355,11 @@ class Pipeline:
             reported = indirect_quotes(
                 art.text, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject, direct
             )
-            if reported:  # a quoted fragment inside a reported clause belongs to the clause
-                coded.quotes = [
-                    q
-                    for q in coded.quotes
-                    if not (q.direct and any(r.start <= q.start and q.end <= r.end for r in reported))
-                ]
-                coded.quotes.extend(reported)
+            coded.quotes = absorb(coded.quotes, reported)
             stances = stance_quotes(
                 art.text, sent, base, mentions, st.coder.lang.stance, ctx.last_subject, coded.quotes
             )
-            if stances:  # as for reported speech, a quoted fragment inside belongs to the stance
-                coded.quotes = [
-                    q
-                    for q in coded.quotes
-                    if not (q.direct and any(r.start <= q.start and q.end <= r.end for r in stances))
-                ]
-                coded.quotes.extend(stances)
+            coded.quotes = absorb(coded.quotes, stances)
             found: list[Event] = []
             for cand in st.coder.code(sent, mentions, ctx):
                 found.extend(

@@ -19,7 +19,6 @@ candidate is a stance quote when its share is at least `heraldo.quotes.STANCE_MI
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,32 +26,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from heraldo.evaluate.quotes import _dice, _spans  # noqa: E402
+from heraldo.evaluate.quotes import _dice, articles, read_ann  # noqa: E402
 from heraldo.nlp import DEFAULT_MODELS, load_model  # noqa: E402
 from heraldo.quotes import stance_candidates, subject_class  # noqa: E402
 from heraldo.textutil import fold  # noqa: E402
 
 MIN_SEEN = 4  # rarer triples are left out: their share is noise
 MIN_SHARE = 0.3  # rows below this could never pass STANCE_MIN; left out to keep the file small
-
-
-def gold_attributions(ann: Path) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(content spans, cue spans) of each attribution in a BRAT .ann file."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    events = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            _label, _, loc = parts[1].partition(" ")
-            spans[parts[0]] = _spans(loc)
-        elif line.startswith("E") and len(parts) >= 2:
-            events.append(dict(x.split(":", 1) for x in parts[1].split() if ":" in x))
-    out = []
-    for ev in events:
-        content = [s for k, v in ev.items() if k.startswith("Content") and v in spans for s in spans[v]]
-        if content:
-            out.append((content, spans.get(ev.get("Cue", ""), [])))
-    return out
 
 
 def main() -> None:
@@ -64,14 +44,11 @@ def main() -> None:
     nlp = load_model(DEFAULT_MODELS["en"])
     seen_n: Counter[tuple[str, str, str]] = Counter()
     hits: Counter[tuple[str, str, str]] = Counter()
-    done: set[str] = set()
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
-        if stem in done:  # several annotators: the first annotation of each article, as the eval
-            continue
-        done.add(stem)
-        text = (root / "text" / f"{stem}.txt").read_text(encoding="utf-8")
-        gold = gold_attributions(ann)
+    n_articles = 0
+    for _stem, ann, text_path in articles(root):
+        n_articles += 1
+        text = text_path.read_text(encoding="utf-8")
+        gold = read_ann(ann)
         paragraphs, pos = [], 0
         for line in text.split("\n"):
             if line.strip():
@@ -85,7 +62,7 @@ def main() -> None:
                     content = [(base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text))]
                     seen_n[key] += 1
                     hits[key] += any(
-                        any(a <= at < b for a, b in cue) and _dice(content, spans) >= 0.5 for spans, cue in gold
+                        any(a <= at < b for a, b in g.cue) and _dice(content, g.content) >= 0.5 for g in gold
                     )
     rows = sorted(
         (k for k, n in seen_n.items() if n >= MIN_SEEN and hits[k] / n >= MIN_SHARE),
@@ -99,7 +76,7 @@ def main() -> None:
         )
         for k in rows:
             fh.write(f"{k[0]}\t{k[1]}\t{k[2]}\t{seen_n[k]}\t{hits[k]}\n")
-    print(f"{len(done)} articles, {sum(seen_n.values())} candidates, {len(rows)} rows -> {args.out}")
+    print(f"{n_articles} articles, {sum(seen_n.values())} candidates, {len(rows)} rows -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ from an earlier mention).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ class GoldQuote:
     content: list[tuple[int, int]]
     source: list[tuple[int, int]]
     source_text: str
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _spans(field: str) -> list[tuple[int, int]]:
@@ -45,8 +47,23 @@ def read_ann(path: Path) -> list[GoldQuote]:
         content = [s for k, v in ev.items() if k.startswith("Content") and v in spans for s in spans[v][1]]
         src = spans.get(ev.get("Source", ""), ("", [], ""))
         if content:
-            out.append(GoldQuote(content, src[1], src[2]))
+            out.append(GoldQuote(content, src[1], src[2], spans.get(ev.get("Cue", ""), ("", [], ""))[1]))
     return out
+
+
+def articles(gold_dir: str | Path) -> Iterator[tuple[str, Path, Path]]:
+    """(article stem, .ann file, .txt file) of each article of a PolNeAR split folder; an article
+    annotated by several annotators (<article>_<annotator>.ann) counts with its first annotation."""
+    root = Path(gold_dir)
+    seen: set[str] = set()
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if stem in seen:
+            continue
+        seen.add(stem)
+        text_path = root / "text" / f"{stem}.txt"
+        if text_path.exists():
+            yield stem, ann, text_path
 
 
 def _length(spans: list[tuple[int, int]]) -> int:
@@ -75,17 +92,9 @@ def _speaker_ok(pred: Any, gold: GoldQuote) -> bool:
 def run_quotes_eval(gold_dir: str | Path, pipeline: Pipeline | None = None) -> dict[str, Any]:
     """Score direct and indirect quotes on a PolNeAR split folder (with text/ and attributions/)."""
     pipeline = pipeline or Pipeline()
-    root = Path(gold_dir)
-    seen: set[str] = set()
-    gold_n = pred_n = content_ok = speaker_ok = 0
-    for ann in sorted((root / "attributions").glob("*.ann")):
-        stem = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
-        if stem in seen:  # several annotators: score the first annotation of each article
-            continue
-        seen.add(stem)
-        text_path = root / "text" / f"{stem}.txt"
-        if not text_path.exists():
-            continue
+    n_articles = gold_n = pred_n = content_ok = speaker_ok = 0
+    for stem, ann, text_path in articles(gold_dir):
+        n_articles += 1
         gold = read_ann(ann)
         coded = pipeline.code_safe({"id": stem, "text": text_path.read_text(encoding="utf-8"), "lang": "en"})
         preds = coded.quotes
@@ -111,7 +120,7 @@ def run_quotes_eval(gold_dir: str | Path, pipeline: Pipeline | None = None) -> d
 
     return {
         "gold": str(gold_dir),
-        "articles": len(seen),
+        "articles": n_articles,
         "gold_quotes": gold_n,
         "predicted_quotes": pred_n,
         "content": scores(content_ok),

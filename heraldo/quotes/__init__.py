@@ -233,12 +233,10 @@ def indirect_quotes(
             toks = [t for t in toks if t.dep_ != "punct" or t.i not in (toks[0].i, toks[-1].i)]
             if len(toks) < 3:
                 continue
-            qs, qe = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
-            if not _clause_wins(text, qs, qe, direct):
+            span = _with_fragments(text, base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text), direct)
+            if span is None:
                 continue
-            for s, e in direct:  # a quoted fragment inside: the clause takes it whole, marks included
-                if s < qe and qs < e:
-                    qs, qe = min(qs, s), max(qe, e + (text[e : e + 1] in _CLOSING))
+            qs, qe = span
             clause_ids = {t.i for t in clause.subtree}
             speaker = _speaker_of(verb, base, by_token, lambda t, ids=clause_ids: t.i not in ids, running)
             cue = Span(verb.text, base + verb.idx, base + verb.idx + len(verb.text))
@@ -248,7 +246,29 @@ def indirect_quotes(
 
 
 _CLOSING = frozenset('»”"')
+
+
+def absorb(quotes: list[Quote], found: list[Quote]) -> list[Quote]:
+    """`quotes` with `found` added, less the direct quotes that lie inside one of `found` (a
+    quoted fragment belongs to the reported clause or stance that holds it)."""
+    if not found:
+        return quotes
+    kept = [q for q in quotes if not (q.direct and any(r.start <= q.start and q.end <= r.end for r in found))]
+    return kept + found
+
+
 PARTIAL_QUOTE = 0.6  # a direct quote under this share of its reported clause is a quoted fragment
+
+
+def _with_fragments(text: str, qs: int, qe: int, direct: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The reported span text[qs:qe] widened to take whole the direct quotes that are fragments
+    of it, marks included; None when the direct quotes are most of it (`_clause_wins`)."""
+    if not _clause_wins(text, qs, qe, direct):
+        return None
+    for s, e in direct:
+        if s < qe and qs < e:
+            qs, qe = min(qs, s), max(qe, e + (text[e : e + 1] in _CLOSING))
+    return qs, qe
 
 
 def _clause_wins(text: str, qs: int, qe: int, direct: list[tuple[int, int]]) -> bool:
@@ -511,12 +531,11 @@ def stance_quotes(
         if any(q.cue is not None and q.cue.start == cue_at for q in taken + out):
             continue
         others = [q for q in taken + out if q.start < qe and qs < q.end]
-        if any(not q.direct for q in others) or not _clause_wins(
-            text, qs, qe, [s for q in others for s in q.content_spans()]
-        ):
+        # 'called the deal "a historic step"': the quoted fragment belongs to the stance
+        span = _with_fragments(text, qs, qe, [s for q in others for s in q.content_spans()])
+        if any(not q.direct for q in others) or span is None:
             continue
-        for q in others:  # 'called the deal "a historic step"': the quoted fragment belongs to the stance
-            qs, qe = min(qs, q.start), max(qe, q.end + (text[q.end : q.end + 1] in _CLOSING))
+        qs, qe = span
         ids = {t.i for t in toks}
         holder = verb.head if verb.pos_ == "ADJ" and verb.dep_ == "acomp" else verb  # "[she] is confident"
         speaker = _speaker_of(holder, base, by_token, lambda t, ids=ids: t.i not in ids, running)

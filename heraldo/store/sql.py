@@ -382,7 +382,7 @@ class SQLStore:
                 "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [key, i, q.text, q.start, q.end, q.direct, q.cue.text if q.cue else None]
                 + [sp.text if sp else None, sp.name if sp else None, sp.code if sp else None]
-                + [q.to_json()["kind"]],
+                + [q.kind_name()],
             )
 
     def _merge(self, ev: dict[str, Any]) -> str:
