@@ -51,6 +51,7 @@ CLASSIFIER_WEIGHT = 0.5  # share of an event's confidence that is the classifier
 # quote may be to count as only its cue ("Tulsa police chief Chuck Jordan said Monday.")
 CLOSING_MARKS = " \n\t»”\"'’.,;:?!"
 CUE_SENTENCE_WORDS = 12
+CUE_OPENING_TOKENS = 5  # or longer, when it opens with the cue: "Trump said of Apple in February, when …"
 
 
 @dataclass
@@ -314,13 +315,16 @@ class Pipeline:
             for q in [q for q in open_quotes if q.end <= s1 + 1]:
                 # a quote of several sentences whose cue follows it: «…. …», dijo Kim / "…," Blige said;
                 # or a quote that ends its sentence, cue in the next: "Does anybody know?" Graham asked.
-                later = attach_quote(art.text, q.start, q.end, sent, base, mentions, st.coder.lang.speech_verbs, None)
+                later = attach_quote(art.text, q.start, q.end, sent, base, mentions, st.coder.lang.quote_cues, None)
                 next_door = (
                     q.end >= s0
                     or (
                         q.cue is None  # not announced by a colon sentence before it
                         and not art.text[q.end : s0].strip(CLOSING_MARKS)
-                        and len(art.text[s0:s1].split()) <= CUE_SENTENCE_WORDS
+                        and (
+                            len(art.text[s0:s1].split()) <= CUE_SENTENCE_WORDS
+                            or (later.cue is not None and _opens_as_cue(sent, base, later.cue.start))
+                        )
                     )
                 )
                 if later.cue is not None and later.speaker is not None and next_door:
@@ -328,9 +332,7 @@ class Pipeline:
                 open_quotes.remove(q)
             for qs, qe in quote_spans:
                 if s0 <= qs < s1:
-                    q = attach_quote(
-                        art.text, qs, qe, sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject
-                    )
+                    q = attach_quote(art.text, qs, qe, sent, base, mentions, st.coder.lang.quote_cues, ctx.last_subject)
                     if coded.quotes and continue_quote(art.text, coded.quotes[-1], q):
                         continue  # «…», dijo Kim, «…»: one quote in two parts
                     if q.cue is None and (qe > s1 or not art.text[qe:s1].strip(CLOSING_MARKS)):
@@ -347,7 +349,7 @@ class Pipeline:
                         # paragraph, after reported speech ('"It's over," she said of it. "In my head."')
                         q.speaker = coded.quotes[-1].speaker
                     coded.quotes.append(q)
-            announced = colon_cue(sent, base, mentions, st.coder.lang.speech_verbs, ctx.last_subject)
+            announced = colon_cue(sent, base, mentions, st.coder.lang.quote_cues, ctx.last_subject)
             turn = labelled_turn(art.text, sent, base, mentions, coded.quotes)
             if turn is not None:
                 coded.quotes.append(turn)
@@ -505,6 +507,15 @@ class Pipeline:
                     confidence=max(0.05, min(confidence, 0.95)),
                     rule=cand.rule,
                 )
+
+
+def _opens_as_cue(sent: Any, base: int, cue_start: int) -> bool:
+    """Does the sentence open with its subject and this cue, reporting nothing of its own
+    ('"Who do they think they are?" Trump said of Apple in February, when …')?"""
+    cue = next((t for t in sent if base + t.idx == cue_start), None)
+    if cue is None or cue.i - sent.start > CUE_OPENING_TOKENS:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp") or c.text == ":" for c in cue.children)
 
 
 def _in_nested_clause(tok: Any, trigger: Any) -> bool:

@@ -527,3 +527,87 @@ def test_the_person_named_after_a_title_speaks(pipeline):
 def test_spanish_has_no_learned_stances(pipeline):
     # the stance table is learned from English news (PolNeAR); Spanish has none yet
     assert code_text(pipeline, "Nicolás Maduro criticó el plan de Estados Unidos.", "es").quotes == []
+
+
+def test_a_long_next_sentence_that_opens_with_the_cue_gives_the_speaker(pipeline):
+    text = (
+        '"Who do they think they are?" Vera Holm said of the regulator in March, when the agency '
+        "refused to approve the merger after a year of hearings."
+    )
+    coded = code_text(pipeline, text, "en")
+    q = next(q for q in coded.quotes if q.direct)
+    assert q.speaker is not None and q.speaker.text == "Vera Holm", coded.quotes
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("en", "“Security remains the biggest challenge facing our country today,” Carson continued.", "Carson"),
+        ("en", "“If somebody yelled at me at the polls, I would vote against them,” Vera Holm joked.", "Vera Holm"),
+        ("es", "«La seguridad sigue siendo el mayor desafío del país», prosiguió Gustavo Petro.", "Gustavo Petro"),
+    ],
+)
+def test_cues_of_direct_quotes_only(pipeline, lang, text, speaker):
+    coded = code_text(pipeline, text, lang)
+    (q,) = coded.quotes
+    assert q.direct and q.cue is not None and q.speaker is not None and q.speaker.text == speaker, coded.quotes
+
+
+def test_a_direct_only_cue_reports_no_clause(pipeline):
+    coded = code_text(pipeline, "Carson continued to campaign in Iowa and Nevada for the rest of the month.", "en")
+    assert coded.quotes == [], coded.quotes
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Lynch: No outside influence on the inquiry into the emails", "Lynch", "No outside influence"),
+        ("Gingrich: Trump Must Decide If He Wants a Second Term", "Gingrich", "Trump Must Decide"),
+    ],
+)
+def test_a_headline_labelled_with_a_name(pipeline, text, speaker, content):
+    coded = code_text(pipeline, text, "en")
+    (q,) = coded.quotes
+    assert q.text.startswith(content) and q.speaker is not None and q.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exclusive: The Senate Will Vote on the Budget Next Week",
+        "The Latest: Senate passes the budget after a long night of votes",
+        "Correction: The vote took place on Tuesday, not on Monday",
+    ],
+)
+def test_headline_labels_that_are_not_speakers(pipeline, text):
+    coded = code_text(pipeline, text, "en")
+    assert coded.quotes == [], coded.quotes
+
+
+def test_a_title_before_the_cue_with_a_long_clause_is_not_the_first_part_of_a_quote(pipeline):
+    text = (
+        "Tuesday on the radio show “Midday with Charlie Sykes,” while discussing a tweet from the "
+        "campaign featuring an image of the candidate, money and a star, House Speaker Paul Ryan said "
+        "“such images have no place in a presidential campaign.”"
+    )
+    coded = code_text(pipeline, text, "en")
+    last = coded.quotes[-1]
+    assert last.text.startswith("such images") and last.parts is None, coded.quotes
+    assert last.speaker is not None and last.speaker.text.endswith("Paul Ryan"), coded.quotes
+
+
+def test_a_dateline_parsed_as_the_subject_is_not_the_speaker(pipeline):
+    text = "MACAU (AP) — Casino owner Sheldon Adelson said he met the candidate earlier this week."
+    coded = code_text(pipeline, text, "en")
+    (q,) = coded.quotes
+    assert q.speaker is not None and q.speaker.text == "Sheldon Adelson", coded.quotes
+
+
+def test_a_subject_inside_the_quote_is_not_the_speaker(pipeline):
+    text = (
+        "North Korea tested another missile. “If it cannot threaten its neighbors yet, it will at some "
+        "point, probably sooner rather than later,” said James Acton, a physicist at a research institute."
+    )
+    coded = code_text(pipeline, text, "en")
+    q = next(q for q in coded.quotes if q.direct)
+    assert q.speaker is not None and q.speaker.text == "James Acton", coded.quotes

@@ -52,7 +52,8 @@ class LanguageData:
     triggers: dict[tuple[str, str, str], Trigger] = field(default_factory=dict)  # (lemma, pos, variant)
     demonyms: dict[str, str] = field(default_factory=dict)  # folded form -> country
     agents: dict[str, str] = field(default_factory=dict)  # folded lemma(s) -> sector
-    speech_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()  # cues of direct and reported speech
+    quote_cues: frozenset[str] = frozenset()  # those and the cues of direct quotes only ("continued", "joked")
     # (lemma, complement, subject class) -> share of PolNeAR attributions (stance.tsv; quotes/)
     stance: dict[tuple[str, str, str], float] = field(default_factory=dict)
     hedges: tuple[str, ...] = ()
@@ -177,7 +178,9 @@ def language(code: str) -> LanguageData:
                 cols = line.rstrip("\n").split("\t")
                 if len(cols) >= 2 and not line.startswith("#"):
                     data.agents.setdefault(fold(cols[0]), cols[1])
-    data.speech_verbs = frozenset(fold(r[0]) for r in _rows(code, "speech.tsv"))
+    speech = _rows(code, "speech.tsv")
+    data.speech_verbs = frozenset(fold(r[0]) for r in speech if r[1:2] != ["direct"])
+    data.quote_cues = frozenset(fold(r[0]) for r in speech)
     data.hedges = tuple(fold(r[0]) for r in _rows(code, "hedges.tsv"))
     if (resources.files("heraldo.lang") / code / "stance.tsv").is_file():
         data.stance = {(fold(r[0]), r[1], r[2]): int(r[4]) / int(r[3]) for r in _rows(code, "stance.tsv")}

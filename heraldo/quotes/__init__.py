@@ -51,10 +51,23 @@ def _speaker_of(
     """The subject of a cue verb (climbing out of gerunds and infinitives), or the running
     subject when Spanish drops it."""
     for _ in range(3):
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+        # '"…, it will at some point," said James Acton': not a subject inside the quote
+        # (the nearest of two: "MACAU (AP) — Sheldon Adelson said")
+        outer = [c for c in subjects if outside(c)]
+        subj = min(outer, key=lambda c: abs(c.i - verb.i)) if outer else (subjects[0] if subjects else None)
+        if subj is not None and subj.i not in by_token and subj.ent_type_ not in ("PERSON", "PER"):
+            # "MACAU (AP) — donor Sheldon Adelson said": a dateline parsed as the subject, the
+            # person in apposition to it
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "PER")), subj)
         if subj is not None:
             cands = [by_token[t.i] for t in subj.subtree if t.i in by_token and outside(t)]
-            cands = [c for c in cands if c.kind != "reciprocal"]
+            # not a reciprocal, nor a place ("MACAU (AP) — Sheldon Adelson said", "voters in Georgia")
+            cands = [c for c in cands if c.kind != "reciprocal" and not (c.locative or c.place_part)]
+            if subj.pos_ == "PROPN" and subj.i not in by_token and subj.ent_type_ in ("PERSON", "PER"):
+                # "Top Republican Party donor Sheldon Adelson said": the person the knowledge base
+                # lacks, not the party of the words before the name
+                return _uncoded(_name_run(subj), base, "quote:subject-name")
             # "Douglas Holtz-Eakin, an economist in Washington": not the place in a phrase that
             # hangs from the subject, when the subject's own words hold a mention
             core = [c for c in cands if not _aside(subj.doc[c.head], subj)]
@@ -66,7 +79,8 @@ def _speaker_of(
                     run = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subj]
                     span = subj.doc[run[0].i : subj.i + 1]
                     return _uncoded(span, base, "quote:subject-name")
-            cands = core or cands
+            # not a country in a phrase that hangs from the subject ("voters in Georgia")
+            cands = core or [c for c in cands if c.kind not in ("country", "capital")]
             if not cands:
                 # "sources said", "she acknowledged": the subject phrase itself, uncoded
                 toks = [t for t in subj.subtree if outside(t) and t.dep_ not in ("punct", "acl", "relcl")]
@@ -82,6 +96,16 @@ def _speaker_of(
             continue
         break
     return running
+
+
+def _name_run(tok: Any) -> Any:
+    """The proper nouns of one entity that end at `tok` ("Sheldon Adelson")."""
+    start = tok.i
+    while (
+        start > tok.sent.start and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].ent_type_ == tok.ent_type_
+    ):
+        start -= 1
+    return tok.doc[start : tok.i + 1]
 
 
 def _speaker_rank(tm: TokMention) -> int:
@@ -103,6 +127,28 @@ def _name_before_cue(sent: Any, base: int, qe: int, cue: Any, by_token: dict[int
         run.append(t)
     span = sent.doc[run[0].i : run[-1].i + 1]
     return _uncoded(span, base, "quote:name-before-cue")
+
+
+def _name_left_of_cue(sent: Any, base: int, cue: Any, by_token: dict[int, TokMention]) -> Mention | None:
+    """The name just before a cue the parser left without a subject ("…, Speaker of the House
+    Rep. Paul Ryan (R-WI) said “…”"): the actor or run of proper nouns that ends at most a
+    parenthesis away from the cue."""
+    i = cue.i - 1
+    if i >= sent.start and sent.doc[i].text == ")":
+        while i >= sent.start and sent.doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < sent.start:
+        return None
+    tok = sent.doc[i]
+    if i in by_token and by_token[i].kind != "reciprocal" and by_token[i].can_act():
+        return by_token[i].mention
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", "PER"):
+        return None
+    run = [tok]
+    while run[0].i - 1 >= sent.start and sent.doc[run[0].i - 1].ent_type_ == tok.ent_type_ and len(run) < 4:
+        run.insert(0, sent.doc[run[0].i - 1])
+    return _uncoded(sent.doc[run[0].i : tok.i + 1], base, "quote:name-before-cue")
 
 
 def _aside(tok: Any, top: Any, deps: tuple[str, ...] = ("prep", "relcl", "acl")) -> bool:
@@ -145,6 +191,13 @@ def attach_quote(
         # '"…," Flynn, a top Trump surrogate, said': the parser hung the name on the quote's last
         # noun; the speaker is the first actor between the quote and its cue
         speaker = _name_before_cue(sent, base, qe, cue, by_token)
+    if (
+        speaker is None
+        and cue is not None
+        and base + cue.idx < qs
+        and not any(c.dep_.startswith("nsubj") for c in cue.children)
+    ):
+        speaker = _name_left_of_cue(sent, base, cue, by_token)
     if speaker is None and cue is not None:
         speaker = _speaker_of(cue, base, by_token, lambda t: not inside(t), running)
     if speaker is None:
@@ -173,6 +226,8 @@ def continue_quote(text: str, prev: Quote, q: Quote) -> bool:
     gap = text[prev.end : q.start]
     if "\n" in gap or not prev.cue.start < q.start or len(gap.split()) > CONTINUE_GAP_WORDS:
         return False
+    if not text[prev.cue.end : q.start].strip(" \t:«“\"'‘"):
+        return False  # '“Midday with Charlie Sykes,” while discussing …, Ryan said “…”': the cue opens the later quote
     parts = prev.parts or [Span(prev.text, prev.start, prev.end)]
     prev.parts = [*parts, Span(q.text, q.start, q.end)]
     prev.end = q.end
@@ -329,8 +384,11 @@ def _parenthetical(
 # Line labels that are not speakers: "Foto: …", "UPDATE: …", "Lea también: …"
 _NOT_SPEAKERS = frozenset(
     "foto fotos photo photos video update breaking actualizacion ultima hora nota note source fuente "
-    "editor's note nota del editor lea tambien read more related watch leer mas ver mas".split(" ")
+    "editor's note nota del editor lea tambien read more related watch leer mas ver mas "
+    "exclusive exclusiva opinion analysis analisis editorial review live directo vivo podcast "
+    "entrevista interview explainer factcheck fact check latest correction correccion".split(" ")
 )
+HEADLINE_WORDS = 25  # a paragraph this short after "Name:" may be a headline
 
 
 def labelled_turn(text: str, sent: Any, base: int, mentions: list[TokMention], direct: list[Quote]) -> Quote | None:
@@ -356,10 +414,16 @@ def labelled_turn(text: str, sent: Any, base: int, mentions: list[TokMention], d
     people = [tm for tm in known if tm.kind in ("person", "organization", "group", "agent", "media")]
     tagged = all(t.ent_type_ in ("PERSON", "ORG", "PER") for t in name if t.is_alpha)
     shouted = all(t.is_upper and len(t.text) >= 3 for t in name if t.is_alpha) and len(name) <= 3
-    if not (people or tagged or shouted):
-        return None
     words = [t for t in doc[colon.i + 1 :] if not t.is_space]
     if len(words) < 4:
+        return None
+    # "Lynch: No outside influence on FBI probe": a headline labelled with a name
+    headline = (
+        len(words) <= HEADLINE_WORDS
+        and all(t.text[:1].isupper() for t in name)
+        and (len(name) <= 2 or all(t.pos_ == "PROPN" for t in name))
+    )
+    if not (people or tagged or shouted or headline):
         return None
     qs = base + words[0].idx
     qe = base + len(doc.text.rstrip())
