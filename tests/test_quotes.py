@@ -591,9 +591,10 @@ def test_a_title_before_the_cue_with_a_long_clause_is_not_the_first_part_of_a_qu
         "“such images have no place in a presidential campaign.”"
     )
     coded = code_text(pipeline, text, "en")
-    last = coded.quotes[-1]
+    last = next(q for q in coded.quotes if q.direct and q.start > text.index("said"))
     assert last.text.startswith("such images") and last.parts is None, coded.quotes
     assert last.speaker is not None and last.speaker.text.endswith("Paul Ryan"), coded.quotes
+    assert all(q.parts is None for q in coded.quotes), coded.quotes
 
 
 def test_a_dateline_parsed_as_the_subject_is_not_the_speaker(pipeline):

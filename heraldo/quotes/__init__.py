@@ -565,7 +565,7 @@ def subject_class(verb: Any) -> str:
     return "none"
 
 
-STANCE_MIN = 0.5  # a (lemma, complement, subject) whose PolNeAR share of attributions is below this is no cue
+STANCE_MIN = 0.25  # a (lemma, complement, subject) whose PolNeAR share of attributions is below this is no cue
 
 
 def stance_quotes(
