@@ -612,3 +612,16 @@ def test_a_subject_inside_the_quote_is_not_the_speaker(pipeline):
     coded = code_text(pipeline, text, "en")
     q = next(q for q in coded.quotes if q.direct)
     assert q.speaker is not None and q.speaker.text == "James Acton", coded.quotes
+
+
+def test_a_quote_signed_after_a_no_break_space(pipeline):
+    text = "“How did we get this low? I cannot believe it.”\u00a0― Marta Lindqvist\u00a0\n“We need a better candidate than this.” ― Ana Ruiz"
+    coded = code_text(pipeline, text, "en")
+    assert [q.speaker.text if q.speaker else None for q in coded.quotes] == ["Marta Lindqvist", "Ana Ruiz"]
+
+
+def test_a_transcript_turn_after_a_stray_quotation_mark(pipeline):
+    text = '"PENCE: Well, look, the other campaign thinks this is a game show. But this is serious business.'
+    coded = code_text(pipeline, text, "en")
+    (q,) = coded.quotes
+    assert q.text.startswith("Well, look") and q.speaker is not None and q.speaker.text == "PENCE"

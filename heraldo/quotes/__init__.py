@@ -24,7 +24,9 @@ _QUOTE = re.compile(
     r"|(?<![\w‘’])‘(?P<e>\S(?:[^‘’\n]|’(?=\w))*?)’(?!\w)"
     r"|(?<![\w'])'(?P<f>[^\s'](?:[^'\n]|'(?=\w))*?)'(?![\w'])"
 )
-_DASH_NAME = re.compile(r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,4})")
+_DASH_NAME = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,4})"
+)
 MIN_WORDS = 4  # «cordiales saludos» is a quoted phrase, not a statement
 
 
@@ -399,10 +401,13 @@ def labelled_turn(text: str, sent: Any, base: int, mentions: list[TokMention], d
     doc = sent.doc
     if sent.start != 0:
         return None
-    colon = next((t for t in doc[:7] if t.text == ":"), None)
-    if colon is None or colon.i == 0 or colon.i + 4 > len(doc):
+    lead = 0  # '"PENCE: Well, look, …': a transcript turn that opens with a stray quotation mark
+    while lead < min(len(doc), 2) and doc[lead].text in ('"', "“", "«", "'", "‘"):
+        lead += 1
+    colon = next((t for t in doc[lead : lead + 7] if t.text == ":"), None)
+    if colon is None or colon.i == lead or colon.i + 4 > len(doc):
         return None
-    name = doc[: colon.i]
+    name = doc[lead : colon.i]
     if not all(t.is_alpha or t.text in (".", "-", "'", "’") for t in name) or not name[0].text[:1].isupper():
         return None
     if fold(name.text) in _NOT_SPEAKERS or any(fold(t.text) in _NOT_SPEAKERS for t in name):
