@@ -2,9 +2,14 @@
 the Security Council's members since 2016, and the countries whose codes the gold sets in
 ../shared/data use, when that folder is there), print the offices (head of state or government,
 foreign minister, defence minister) that no curated person holds on 1 July of each year from
-2016 to 2025 (offices that do not exist, such as Costa Rica's defence minister, are not counted):
+2016 to 2025, or the years given (offices that do not exist, such as Costa Rica's defence
+minister, are not counted):
 
-    .venv/bin/python scripts/kb_coverage.py [--shared ../shared/data]
+    .venv/bin/python scripts/kb_coverage.py [--shared ../shared/data] [--years 2016-2026] [--imported 2000-2015]
+
+With --imported, it first lists the country-years the imported PETRARCH dictionaries barely hold
+(fewer than three people with a government role in force on 1 July; they carry no titles, so
+their offices cannot be told apart).
 
 Titles are read loosely ("Foreign Secretary", "Secretary of State", "Armed Forces Minister").
 Before 2016 the imported PETRARCH dictionaries cover most offices; they are not counted here.
@@ -69,6 +74,10 @@ NO_OFFICE = {
     ("VCT", "defence"): "no armed forces; the police answer to the prime minister's national security portfolio",
     ("PSE", "defence"): "the Palestinian Authority has no defence ministry",
     ("MLT", "defence"): "the Armed Forces of Malta answer to the home affairs and national security minister",
+    (
+        "GUY",
+        "defence",
+    ): "no defence ministry: the Guyana Defence Force answers to the Defence Board, chaired by the president",
 }
 NOT_HEAD = ("vice", "deputy", "opposition", "former", "interim president of the assembly")
 ROLE_NOUNS = {
@@ -151,14 +160,62 @@ def curated_roles() -> list[dict]:
     return [r for p in curated_people() for r in p["roles"]]
 
 
+IMPORTED = ROOT / "heraldo" / "kb" / "data" / "imported" / "people.tsv"
+THIN = 3  # fewer government members than this on record: the imported dictionaries miss that year
+
+
+def imported_thin(
+    countries: set[str], years: range, path: Path = IMPORTED, minimum: int = THIN
+) -> dict[str, list[tuple[int, int]]]:
+    """The imported dictionaries give no titles, so offices cannot be told apart: for each country,
+    the years whose 1 July finds fewer than `minimum` people with a government (GOV…) role in
+    force, imported or curated, as (year, how many)."""
+    spans: dict[str, list[tuple[str, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        for role in line.split("\t")[3].split("; "):
+            code, _, span = role.partition(" ")
+            if code[3:6] == "GOV":
+                start, _, end = span.partition("..")
+                spans.setdefault(code[:3], []).append((start, end))
+    for r in curated_roles():
+        if r["sector"] == "GOV":
+            spans.setdefault(r["country"], []).append((str(r["start"]), str(r.get("end", ""))))
+    thin: dict[str, list[tuple[int, int]]] = {}
+    for country in sorted(countries):
+        for y in years:
+            day = f"{y}-07-01"
+            n = sum(1 for start, end in spans.get(country, []) if start <= day and (not end or end > day))
+            if n < minimum:
+                thin.setdefault(country, []).append((y, n))
+    return thin
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--years", default="2016-2025", help="first-last year of the curated table (default 2016-2025)")
+    ap.add_argument(
+        "--imported",
+        default="",
+        metavar="FIRST-LAST",
+        help="also list the years (e.g. 2000-2015) whose government the imported dictionaries barely hold",
+    )
     args = ap.parse_args()
     countries = set(G20) | set(COUNCIL)
     if args.shared.is_dir():
         countries |= gold_countries(args.shared) & _known_countries()
-    years = range(2016, 2026)
+    first, _, last = args.years.partition("-")
+    years = range(int(first), int(last or first) + 1)
+    if args.imported:
+        a, _, b = args.imported.partition("-")
+        thin = imported_thin(countries, range(int(a), int(b or a) + 1))
+        for country, ys in thin.items():
+            print(f"{country}  imported, fewer than {THIN} in government: " + ", ".join(f"{y} ({n})" for y, n in ys))
+        print(
+            f"{sum(len(v) for v in thin.values())} thin country-years of {len(countries) * (int(b or a) - int(a) + 1)}"
+        )
     gaps = empty_years(curated_roles(), countries, years)
     for country, kinds in gaps.items():
         print(

@@ -615,7 +615,10 @@ def test_a_subject_inside_the_quote_is_not_the_speaker(pipeline):
 
 
 def test_a_quote_signed_after_a_no_break_space(pipeline):
-    text = "“How did we get this low? I cannot believe it.”\u00a0― Marta Lindqvist\u00a0\n“We need a better candidate than this.” ― Ana Ruiz"
+    text = (
+        "“How did we get this low? I cannot believe it.”\u00a0― Marta Lindqvist\u00a0\n"
+        "“We need a better candidate than this.” ― Ana Ruiz"
+    )
     coded = code_text(pipeline, text, "en")
     assert [q.speaker.text if q.speaker else None for q in coded.quotes] == ["Marta Lindqvist", "Ana Ruiz"]
 
