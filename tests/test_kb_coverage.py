@@ -4,6 +4,7 @@ tests pin its reading of roles and keep the file from losing coverage."""
 from __future__ import annotations
 
 import importlib.util
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,3 +89,22 @@ def test_curated_offices_2026_do_not_regress():
     countries = set(coverage.G20) | set(coverage.COUNCIL)
     gaps = coverage.empty_years(coverage.curated_roles(), countries, range(2016, 2027))
     assert sum(len(ys) for kinds in gaps.values() for ys in kinds.values()) <= 170
+
+
+def test_g20_and_permanent_members_2000_to_2002_are_curated():
+    """The imported dictionaries start most ministers in 2003; the curated file holds 2000-2002
+    for the G20 and the permanent members, except 6 office-years (2026-11-29)."""
+    countries = set(coverage.G20) | {"CHN", "FRA", "RUS", "GBR", "USA"}
+    gaps = coverage.empty_years(coverage.curated_roles(), countries, range(2000, 2003))
+    assert sum(len(ys) for kinds in gaps.values() for ys in kinds.values()) <= 6, gaps
+
+
+def test_a_curated_person_keeps_the_imported_roles_it_replaces():
+    """Jack Straw's curated entry (2000-2002 office) keeps his later offices."""
+    from heraldo.kb import find
+
+    (straw,) = [e for e in find("Jack Straw") if e.type == "person"]
+    assert straw.kb_id == "person:jack-straw"
+    assert straw.code_on(date(2001, 7, 1))[0] == "GBRGOV" and straw.code_on(date(2008, 1, 1))[0] == "GBRGOV"
+    assert straw.title_on(date(2001, 7, 1)) == "Foreign Secretary"
+    assert straw.title_on(date(2008, 1, 1)) == "Justice Secretary"

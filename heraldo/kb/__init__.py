@@ -316,7 +316,17 @@ def _curated() -> list[Name]:
             )
             for r in sorted(person.get("roles", []), key=lambda r: str(r.get("start")))
         )
-        entry = Entry(kb_id=f"person:{person['id']}", name=person["names"][0], type="person", roles=roles)
+        # `default`: the code with no role in force (an imported person's, e.g. GBRELI); none: the
+        # country of the last role alone
+        country, sector = split_code(to_iso(person.get("default")) or "")
+        entry = Entry(
+            kb_id=f"person:{person['id']}",
+            name=person["names"][0],
+            type="person",
+            country=country,
+            sector=sector,
+            roles=roles,
+        )
         for f in person["names"]:
             names.append(Name(f, entry))
             if "-" in f:  # Choe Son-hui / Choe Son Hui / Choe Sonhui
