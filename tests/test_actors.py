@@ -381,3 +381,19 @@ def test_coreference_within_an_article(pipeline, lang, text, expected):
     coded = code_text(pipeline, text, lang, "2025-07-12")
     got = {(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in coded.events}
     assert expected <= got, got
+
+
+@pytest.mark.parametrize(
+    "lang, text, mention, code",
+    [
+        # no office on the article's date, but the text gives one right before the name
+        ("en", "Serbian President Vojislav Kostunica promised reforms.", "Vojislav Kostunica", "SRBGOV"),
+        ("en", "Former Serbian President Vojislav Kostunica criticized the plan.", "Vojislav Kostunica", "SRB"),
+        ("es", "El expresidente serbio Vojislav Koštunica criticó el plan.", "Vojislav Koštunica", "SRB"),
+        ("en", "Vojislav Kostunica criticized the plan.", "Vojislav Kostunica", "SRB"),
+    ],
+)
+def test_a_title_before_the_name_gives_the_office_the_date_does_not(pipeline, lang, text, mention, code):
+    coded = code_text(pipeline, text, lang, "2025-07-12")
+    got = {m.text: m.code for m in coded.actors}
+    assert got.get(mention) == code, got

@@ -169,7 +169,9 @@ class ActorFinder:
                     ctx.seen.add(e.kb_id)
                 ctx.titles[e.kb_id] = e.title_on(ctx.date)
 
-        out.extend(self._agents(sent, base, taken, out))
+        agents = self._agents(sent, base, taken, out)
+        _titled(doc, out, agents)
+        out.extend(agents)
         out.extend(self._demonyms(sent, base, taken))
         out.extend(self._reciprocals(sent, base, taken, ctx))
         out.extend(self._entities(sent, base, taken))
@@ -364,6 +366,34 @@ class ActorFinder:
                 if p.code == m.code and title.lower() in ctx.titles.get(p.kb_id or "", "").lower():
                     m.name, m.kb_id, m.type, m.rule = p.name, p.kb_id, "person", "coref:role"
                     break
+
+
+# Words that make a title a past one: "former President X", "el expresidente X"
+_FORMER = frozenset("former ex then late onetime one-time erstwhile antiguo antigua otrora".split())
+_EX = re.compile(
+    r"ex-?(?:president|presidente|presidenta|ministr[oa]|minister|canciller|primer|prime|jef[ea]|mandatari[oa]|"
+    r"gobernador|governor|alcalde|alcaldesa|secretari[oa]|secretary|senador|senator|diputad[oa]|lider|leader|"
+    r"dirigente|comandante|commander|general|embajador|embajadora|ambassador|rey|king)\b"
+)
+
+
+def _titled(doc: Any, people: list[TokMention], agents: list[TokMention]) -> None:
+    """A known person with no office on the article's date (an undated text, or a role the
+    knowledge base does not hold) takes the sector of the title the text gives them right before
+    the name ("Serbian President Vojislav Kostunica"), unless it is a past title ("former")."""
+    by_end = {a.j: a for a in agents}
+    for tm in people:
+        m = tm.mention
+        if tm.kind != "person" or m.sector or not m.country or tm.i not in by_end:
+            continue
+        title = by_end[tm.i]
+        t = title.mention
+        if not t.sector or (t.country and t.country != m.country):
+            continue
+        words = {fold(w.text) for w in doc[max(title.i - 2, 0) : tm.i]}
+        if words & _FORMER or any(_EX.match(fold(w.text)) for w in doc[title.i : tm.i]):
+            continue
+        m.sector, m.code, m.rule = t.sector, m.country + t.sector, f"{m.rule}+title"
 
 
 def _complements(tok: Any) -> Iterator[tuple[Any, str]]:
