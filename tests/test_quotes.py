@@ -628,3 +628,48 @@ def test_a_transcript_turn_after_a_stray_quotation_mark(pipeline):
     coded = code_text(pipeline, text, "en")
     (q,) = coded.quotes
     assert q.text.startswith("Well, look") and q.speaker is not None and q.speaker.text == "PENCE"
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker, first, last",
+    [
+        (
+            "es",
+            "«Rusia no busca la guerra con nadie. Queremos paz y estabilidad en la región.\n\n"
+            "«Pero defenderemos nuestra soberanía con todos los medios», dijo Serguéi Lavrov.",
+            "Serguéi Lavrov",
+            "Rusia no busca",
+            "Pero defenderemos nuestra soberanía con todos los medios",
+        ),
+        (
+            "en",
+            "“We do not seek war with anyone. We want peace and stability in the region.\n\n"
+            "“But we will defend our sovereignty with every means,” said Sergei Lavrov.",
+            "Sergei Lavrov",
+            "We do not seek",
+            "But we will defend our sovereignty with every means,",
+        ),
+        (
+            "es",
+            "«Rusia no busca la guerra con nadie.\n\nPero defenderemos nuestra soberanía», dijo Serguéi Lavrov.",
+            "Serguéi Lavrov",
+            "Rusia no busca",
+            "Pero defenderemos nuestra soberanía",
+        ),
+    ],
+)
+def test_a_quote_spanning_paragraphs(pipeline, lang, text, speaker, first, last):
+    coded = code_text(pipeline, text, lang)
+    (q,) = coded.quotes
+    assert q.speaker is not None and q.speaker.text == speaker, coded.quotes
+    assert q.parts is not None and [p.text for p in q.parts][0].startswith(first), q.parts
+    assert q.parts[-1].text == last, q.parts
+
+
+def test_paragraphs_that_open_with_a_straight_mark_are_not_one_quote(pipeline):
+    text = (
+        '"WALLACE: Let us start with the news on the debate story this morning.\n\n'
+        '"PENCE: Well, look, the other campaign thinks this is a game show, Chris.'
+    )
+    coded = code_text(pipeline, text, "en")
+    assert [q.speaker.text for q in coded.quotes if q.speaker] == ["WALLACE", "PENCE"], coded.quotes

@@ -30,16 +30,85 @@ _DASH_NAME = re.compile(
 MIN_WORDS = 4  # «cordiales saludos» is a quoted phrase, not a statement
 
 
-def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of the content of each direct quote inside the article's segments."""
+# Typographic marks only: a paragraph that opens with a straight '"' and never closes it is as
+# often a transcript line or a stray mark as a quote that goes on.
+_PAIRS = {"«": "»", "“": "”"}
+
+
+def _unclosed(seg: str) -> str | None:
+    """The opening mark of a paragraph that is all quote and does not close it ("«Rusia no
+    busca la guerra." … with the quote going on in the next paragraph), else None."""
+    body = seg.lstrip()
+    mark = body[:1]
+    if mark not in _PAIRS or _PAIRS[mark] in body or body.count(mark) != 1:
+        return None
+    return mark
+
+
+def _spanning(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotes that run over several paragraphs: the press opens each paragraph of the quote with
+    the mark again and closes only the last («… \n\n«…», dijo X), or closes only at the end
+    («… \n\n…», dijo X). (start, end) of the content, from the first paragraph's mark to the
+    closing one."""
     out = []
+    i = 0
+    while i < len(segments):
+        s, e = segments[i]
+        mark = _unclosed(text[s:e])
+        if mark is None:
+            i += 1
+            continue
+        qs = s + (len(text[s:e]) - len(text[s:e].lstrip())) + 1
+        close = _PAIRS[mark]
+        j, end = i + 1, None
+        while j < len(segments) and end is None:
+            s2, e2 = segments[j]
+            seg = text[s2:e2]
+            lead = len(seg) - len(seg.lstrip())
+            if _unclosed(seg) == mark:  # a middle paragraph, reopened and not closed
+                j += 1
+                continue
+            reopened = seg[lead : lead + 1] == mark
+            at = seg.find(close, lead + 1 if reopened else lead)
+            if at < 0 or mark in seg[lead + reopened : at]:
+                break
+            end = s2 + at
+        if end is not None:
+            out.append((qs, end))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def find_quotes(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the content of each direct quote inside the article's segments, those
+    spanning paragraphs included."""
+    out = [(qs, qe) for qs, qe in _spanning(text, segments) if len(text[qs:qe].split()) >= MIN_WORDS]
     for s, e in segments:
         for m in _QUOTE.finditer(text, s, e):
             g = next(k for k in "abcdefg" if m.group(k) is not None)
             qs, qe = m.start(g), m.end(g)
-            if len(text[qs:qe].split()) >= MIN_WORDS:
+            if len(text[qs:qe].split()) >= MIN_WORDS and not any(a <= qs and qe <= b for a, b in out):
                 out.append((qs, qe))
-    return out
+    return sorted(out)
+
+
+def paragraph_parts(text: str, qs: int, qe: int) -> list[Span] | None:
+    """The pieces of a quote that spans paragraphs, one per paragraph, without the marks that
+    reopen it; None for a quote within one paragraph."""
+    if "\n" not in text[qs:qe]:
+        return None
+    parts = []
+    for m in re.finditer(r"[^\n]+", text[qs:qe]):
+        a, b = qs + m.start(), qs + m.end()
+        while a < b and (text[a].isspace() or text[a] in _PAIRS):
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            parts.append(Span(text[a:b], a, b))
+    return parts if len(parts) > 1 else None
 
 
 def _uncoded(span: Any, base: int, rule: str) -> Mention:
@@ -211,7 +280,7 @@ def attach_quote(
                     cue = cue if cue is not None else t  # "Según X, «…»": the preposition is the cue
                 break
     cue_span = Span(cue.text, base + cue.idx, base + cue.idx + len(cue.text)) if cue is not None else None
-    return Quote(text[qs:qe], qs, qe, True, cue_span, speaker)
+    return Quote(text[qs:qe], qs, qe, True, cue_span, speaker, paragraph_parts(text, qs, qe))
 
 
 CONTINUE_GAP_WORDS = 40  # "…," said Douglas Holtz-Eakin, an economist who served as … "…"
