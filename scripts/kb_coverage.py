@@ -12,7 +12,8 @@ With --imported, it first lists the country-years the imported PETRARCH dictiona
 their offices cannot be told apart).
 
 Titles are read loosely ("Foreign Secretary", "Secretary of State", "Armed Forces Minister").
-Before 2016 the imported PETRARCH dictionaries cover most offices; they are not counted here.
+Before 2016 the imported PETRARCH dictionaries hold most office holders of 2003-2015, without
+titles; --imported measures them by head count (above), the curated table does not count them.
 """
 
 from __future__ import annotations
