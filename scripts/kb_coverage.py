@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import glob
 import re
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -171,23 +172,28 @@ def imported_thin(
     """The imported dictionaries give no titles, so offices cannot be told apart: for each country,
     the years whose 1 July finds fewer than `minimum` people with a government (GOV…) role in
     force, imported or curated, as (year, how many)."""
-    spans: dict[str, list[tuple[str, str]]] = {}
+    from heraldo.kb.tabari import parse_roles
+
+    spans: dict[str, list[tuple[date | None, date | None]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        for role in line.split("\t")[3].split("; "):
-            code, _, span = role.partition(" ")
+        for code, start, end in parse_roles(line.split("\t")[3]):
             if code[3:6] == "GOV":
-                start, _, end = span.partition("..")
                 spans.setdefault(code[:3], []).append((start, end))
     for r in curated_roles():
         if r["sector"] == "GOV":
-            spans.setdefault(r["country"], []).append((str(r["start"]), str(r.get("end", ""))))
+            end = date.fromisoformat(str(r["end"])) if "end" in r else None
+            spans.setdefault(r["country"], []).append((date.fromisoformat(str(r["start"])), end))
     thin: dict[str, list[tuple[int, int]]] = {}
     for country in sorted(countries):
         for y in years:
-            day = f"{y}-07-01"
-            n = sum(1 for start, end in spans.get(country, []) if start <= day and (not end or end > day))
+            day = date(y, 7, 1)
+            n = sum(
+                1
+                for start, end in spans.get(country, [])
+                if (start is None or start <= day) and (end is None or end > day)
+            )
             if n < minimum:
                 thin.setdefault(country, []).append((y, n))
     return thin
