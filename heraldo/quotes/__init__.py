@@ -28,6 +28,7 @@ _DASH_NAME = re.compile(
     r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-ZÁÉÍÓÚÑ][\w.'’-]*(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.'’-]*){0,4})"
 )
 MIN_WORDS = 4  # «cordiales saludos» is a quoted phrase, not a statement
+_OPENING = frozenset("«“\"'‘")  # marks that open a quote
 
 
 # Typographic marks only: a paragraph that opens with a straight '"' and never closes it is as
@@ -297,7 +298,7 @@ def continue_quote(text: str, prev: Quote, q: Quote) -> bool:
     gap = text[prev.end : q.start]
     if "\n" in gap or not prev.cue.start < q.start or len(gap.split()) > CONTINUE_GAP_WORDS:
         return False
-    if not text[prev.cue.end : q.start].strip(" \t:«“\"'‘"):
+    if not text[prev.cue.end : q.start].strip(" \t:" + "".join(_OPENING)):
         return False  # '“Midday with Charlie Sykes,” while discussing …, Ryan said “…”': the cue opens the later quote
     parts = prev.parts or [Span(prev.text, prev.start, prev.end)]
     prev.parts = [*parts, Span(q.text, q.start, q.end)]
@@ -471,7 +472,7 @@ def labelled_turn(text: str, sent: Any, base: int, mentions: list[TokMention], d
     if sent.start != 0:
         return None
     lead = 0  # '"PENCE: Well, look, …': a transcript turn that opens with a stray quotation mark
-    while lead < min(len(doc), 2) and doc[lead].text in ('"', "“", "«", "'", "‘"):
+    while lead < min(len(doc), 2) and doc[lead].text in _OPENING:
         lead += 1
     colon = next((t for t in doc[lead : lead + 7] if t.text == ":"), None)
     if colon is None or colon.i == lead or colon.i + 4 > len(doc):
