@@ -29,7 +29,7 @@ from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table, intent_of, refusal_of
-from heraldo.places import city_place, find_places, gazetteer, regions_named, resolve_city
+from heraldo.places import article_regions, city_place, find_places, gazetteer, resolve_city
 from heraldo.quotes import (
     absorb,
     attach_quote,
@@ -269,7 +269,7 @@ class Pipeline:
         context |= {c for sent, _b, _ms in sentences for t in sent if (c := demonyms.get(fold(t.text)))}
         # The first-level regions the article names: their towns win ("Paris" beside "Texas").
         first_look = [find_places(sent, base, ms, context, demonyms) for sent, base, ms in sentences]
-        regions = regions_named(p for places in first_look for p, _h, _e in places)
+        named_regions, regions = article_regions((p for places in first_look for p, _h, _e in places), art.text)
         named: dict[str, set[str]] = {}  # each country's words in the article
         for sent, _b, ms in sentences:
             for tm in ms:
@@ -307,7 +307,9 @@ class Pipeline:
                 s1 -= 1
             # with no region named, a second look would find the same places
             in_sentence = (
-                find_places(sent, base, mentions, context, demonyms, regions, named) if regions else first_look[idx]
+                find_places(sent, base, mentions, context, demonyms, regions, named, named_regions)
+                if regions
+                else first_look[idx]
             )
             coded.places.extend(p for p, _h, _event in in_sentence)
             places = [(p, h) for p, h, event in in_sentence if event]  # where an event may have happened

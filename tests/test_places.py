@@ -180,3 +180,82 @@ def test_a_countrys_namesake_in_an_article_about_another_countrys_regions(
     assert places and all((p.name, p.country) == (name, country) for p in places), places
     actors = {a.code[:3] for a in coded.actors if a.text == toponym and a.code}
     assert actors == ({actor} if actor else set()), actors
+
+
+@pytest.mark.parametrize(
+    "text, toponym, name, country",
+    [
+        # a small town (under 15,000 people) of a region the article names, here by a county
+        # only one state has: Paris, Illinois, not France's capital
+        ("A Paris man was charged on Friday. Edgar County deputies found the car near Paris.",
+         "Paris", "Paris", "USA"),
+        # the region that best explains the article's towns: Tennessee has a Paris (10,000
+        # people), a Nashville and a Memphis; Michigan and Texas have two of the three
+        ("The woman from Paris was flown to Nashville. Her brother drove up from Memphis.",
+         "Paris", "Paris", "USA"),
+        # a town of a named region beats a larger region of the same name elsewhere
+        ("The man was arrested in Alexandria, Virginia, on Friday.", "Alexandria", "Alexandria", "USA"),
+        # a longer name the gazetteer knows is that place, not the capital inside it
+        ("The ferry left New London on Friday. London officials were not told.",
+         "New London", "New London", "USA"),
+    ],
+)  # fmt: skip
+def test_towns_of_the_regions_an_article_is_about(pipeline, text, toponym, name, country):
+    places = [p for p in code_text(pipeline, text, "en").places if p.text == toponym]
+    assert places and all((p.name, p.country) == (name, country) for p in places), places
+
+
+def test_a_capital_beside_its_own_country_stays_the_capital(pipeline):
+    # Moscow, Idaho and Washington share a state; the article's other words for Russia decide
+    text = "Russia expelled two diplomats. Moscow said Washington and London had been warned."
+    moscow = [p for p in code_text(pipeline, text, "en").places if p.text == "Moscow"]
+    assert moscow and all(p.country == "RUS" for p in moscow), moscow
+
+
+def test_a_countrys_namesake_must_be_a_town_of_some_size(pipeline):
+    # China, Texas has about 1,000 people: in a Houston article, China is the country
+    text = "Exporters in Houston, Texas, said China had raised tariffs. China denied it."
+    china = [p for p in code_text(pipeline, text, "en").places if p.text == "China"]
+    assert china and all((p.country, p.feature) == ("CHN", "country") for p in china), china
+
+
+@pytest.mark.parametrize(
+    "lang, text, region, country",
+    [
+        ("en", "The University of Kentucky Medical Center said two people were hurt.", "Kentucky", "USA"),
+        ("en", "Developers appealed to the Ontario Municipal Board on Monday.", "Ontario", "CAN"),
+        ("en", "The group is registered with the State of Ohio as a charity.", "Ohio", "USA"),
+    ],
+)
+def test_a_region_inside_an_organisations_name_is_a_mentioned_place(pipeline, lang, text, region, country):
+    places = [p for p in code_text(pipeline, text, lang).places if p.text == region]
+    assert [(p.country, p.feature, p.role) for p in places] == [(country, "admin", "mentioned")], places
+
+
+@pytest.mark.parametrize(
+    "lang, text, not_place",
+    [
+        # common words that name a first-level region somewhere (Dominican "Nacional")
+        ("es", "La Asociación Nacional de Alcaldes anunció un paro en Caracas.", "Nacional"),
+        ("en", "Rangers counted seals on the Farallon Islands.", "Islands"),
+        # orientation words (Cameroon's "South" region) inside a longer name
+        ("en", "Police in South Charleston arrested a man.", "South"),
+        # a county named after an island is a county
+        ("en", "Guernsey County commissioners met on Monday.", "Guernsey"),
+    ],
+)
+def test_words_that_name_regions_by_accident(pipeline, lang, text, not_place):
+    coded = code_text(pipeline, text, lang)
+    assert not [p for p in coded.places if p.text == not_place], coded.places
+    assert not [a for a in coded.actors if a.text == not_place and a.code], coded.actors
+
+
+def test_article_regions_counties_and_votes():
+    from heraldo.places import article_regions
+
+    # a county only Illinois has is a named region; no towns, no vote
+    named, every = article_regions([], "Edgar County deputies")
+    assert named == every == frozenset({"US.IL"})
+    # a county many states have names none
+    named, every = article_regions([], "Boone County deputies")
+    assert named == every == frozenset()

