@@ -281,6 +281,14 @@ def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[s
     return frozenset(named), frozenset(every)
 
 
+def _admin1_of(p: Place) -> str:
+    """The first-level region of a city place ("US.VA"), from either city table."""
+    for c in (*gazetteer().cities.get(fold(p.name), []), *small_towns().get(fold(p.name), ())):
+        if c.geonames_id == p.geonames_id:
+            return c.admin1
+    return ""
+
+
 def _candidate_regions(name: str) -> frozenset[str]:
     """The first-level regions that have a town of this name."""
     n = fold(name)
@@ -453,10 +461,17 @@ def _longer_name(
 
 
 def _embedded_region(
-    doc: Any, a: int, b: int, base: int, context: set[str], ents: set[tuple[int, int]]
+    doc: Any,
+    a: int,
+    b: int,
+    base: int,
+    context: set[str],
+    ents: set[tuple[int, int]],
+    regions: frozenset[str] = frozenset(),
 ) -> tuple[Place, int, bool] | None:
     """A first-level region named inside a longer name that is no place itself: "University of
-    Kentucky Medical Center", "the Ontario Municipal Board", "State of Ohio". It tells which
+    Kentucky Medical Center", "the Ontario Municipal Board", "State of Ohio"; or a town of a region
+    the article is about ("Alexandria police" beside "Virginia"). It tells which
     region the article is about; it may be where an event happened only when the parser tags it
     or the whole name as a place ("el departamento del Huila", a LOC the gazetteer lacks). Words
     that name a region only by accident are skipped ("Asociación Nacional de Alcaldes" names no
@@ -472,8 +487,10 @@ def _embedded_region(
                 fold(t.text) in _ORIENTATION or fold(t.text) in _NOT_PLACES for t in span
             ):
                 continue
-            place = resolve(span.text, context)
-            if place is not None and place.feature == "admin":
+            place = resolve(span.text, context, regions)
+            if place is not None and place.feature == "city" and _admin1_of(place) not in regions:
+                continue
+            if place is not None and place.feature in ("admin", "city"):
                 place.text, place.start, place.end = span.text, base + span.start_char, base + span.end_char
                 return place, span.root.i, (a, b) in ents or (k, k + n) in ents
     return None
@@ -541,7 +558,7 @@ def find_places(
         m = tm.mention
         if tm.kind in ("organization", "group", "ner") and tm.j - tm.i > 1:
             # "the Ontario Municipal Board", "University of Kentucky": the region inside the name
-            inside = _embedded_region(doc, tm.i, tm.j, base, context, ents)
+            inside = _embedded_region(doc, tm.i, tm.j, base, context, ents, regions)
             if inside is not None:
                 out.append(inside)
         if tm.kind in ("country", "capital", "demonym"):
@@ -618,7 +635,7 @@ def find_places(
             continue  # acronyms (MoD, PSC, NGO) are not towns unless the parser says they are places
         place: Place | None = resolve(text, context, regions)
         if place is None:
-            embedded = _embedded_region(doc, a, b, base, context, ents)
+            embedded = _embedded_region(doc, a, b, base, context, ents, regions)
             if embedded is not None:
                 out.append(embedded)
                 taken.update(range(a, b))
