@@ -259,3 +259,18 @@ def test_article_regions_counties_and_votes():
     # a county many states have names none
     named, every = article_regions([], "Boone County deputies")
     assert named == every == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text, toponym, name, country",
+    [
+        # a town's own name beats another town's alternate name in the same region
+        # (GeoNames lists "Charleston" among St. Charles, Illinois' names)
+        ("A Charleston man was hurt in Coles County, Illinois, on Friday.", "Charleston", "Charleston", "USA"),
+        # abbreviations are the same name: "St." is "Saint"
+        ("Russian officials met in St. Petersburg on Friday.", "St. Petersburg", "Saint Petersburg", "RUS"),
+    ],
+)
+def test_a_towns_own_name_beats_an_alternate_name(pipeline, text, toponym, name, country):
+    places = [p for p in code_text(pipeline, text, "en").places if p.text == toponym]
+    assert places and all((p.name, p.country) == (name, country) for p in places), places

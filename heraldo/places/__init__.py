@@ -364,10 +364,13 @@ def resolve_city(name: str, context: set[str], regions: frozenset[str] = frozens
     if not cands:
         return None
 
+    key = _plain(name)
+
     def score(c: City) -> float:
         return (
             (5.0 if c.admin1 in regions else 0.0)
             + (3.0 if c.country in context else 0.0)
+            + (1.0 if _plain(c.name) == key else 0.0)  # its own name, not an alternate one
             + math.log10(max(c.population, 1)) / 10
         )
 
@@ -382,6 +385,17 @@ def resolve_city(name: str, context: set[str], regions: frozenset[str] = frozens
     if capitals and capitals[0].population > 50 * max(best.population, 1):
         return capitals[0]
     return best
+
+
+_ABBREVIATED = ((re.compile(r"\bst\.? "), "saint "), (re.compile(r"\bmt\.? "), "mount "), (re.compile(r"\bft\.? "), "fort "))
+
+
+def _plain(name: str) -> str:
+    """A name folded with its abbreviations spelled out ("St. Petersburg" = "Saint Petersburg")."""
+    n = fold(name)
+    for rx, full in _ABBREVIATED:
+        n = rx.sub(full, n)
+    return n
 
 
 def resolve_area(name: str, context: set[str]) -> Area | None:
