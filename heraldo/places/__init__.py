@@ -387,7 +387,11 @@ def resolve_city(name: str, context: set[str], regions: frozenset[str] = frozens
     return best
 
 
-_ABBREVIATED = ((re.compile(r"\bst\.? "), "saint "), (re.compile(r"\bmt\.? "), "mount "), (re.compile(r"\bft\.? "), "fort "))
+_ABBREVIATED = (
+    (re.compile(r"\bst\.? "), "saint "),
+    (re.compile(r"\bmt\.? "), "mount "),
+    (re.compile(r"\bft\.? "), "fort "),
+)
 
 
 def _plain(name: str) -> str:
