@@ -401,6 +401,7 @@ def test_lifted_sanctions_and_agreed_actions(pipeline, lang, text, code, source,
         ("Los desempleados suspendieron el corte de la ruta nacional 3.", "080"),
         ("La baronesa puso fin el jueves a una huelga de hambre.", "080"),
         ("La policía alemana puso fin a una manifestación de extrema derecha en Munich.", "170"),
+        ("Los camioneros desconvocaron el paro tras un acuerdo con el gobierno.", "080"),
         # not ending it is going on with it
         ("Los obreros, que no suspendieron una huelga indeterminada, habían resuelto bloquear los accesos.", "143"),
         # "el fin de la guerra" demanded in a march does not end the march
@@ -411,6 +412,19 @@ def test_an_ended_protest(pipeline, text, code):
     coded = code_text(pipeline, text, "es")
     assert code in [e.cameo for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
     assert not (code != "080" and "080" in [e.cameo for e in coded.events])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The teachers' union called off the strike on Thursday.",  # a phrasal verb: "call off"
+        "The drivers cancelled the strike after the government raised their pay.",
+    ],
+)
+def test_an_ended_protest_in_english(pipeline, text):
+    coded = code_text(pipeline, text, "en")
+    assert "080" in [e.cameo for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
+    assert not [e for e in coded.events if e.cameo[:2] == "14"], [(e.cameo, e.rule) for e in coded.events]
 
 
 def test_agreeing_that_something_should_happen_is_not_the_intent_to_do_it(pipeline):

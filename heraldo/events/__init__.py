@@ -692,7 +692,8 @@ def _protest(t: Trigger) -> bool:
 
 def _ended(tok: Any) -> bool:
     """Is an event noun what a verb of ending ends? "finalizan la huelga", "acabar con el bloqueo",
-    "puso fin a la huelga", "called off the strike"."""
+    "puso fin a la huelga", "desconvocaron el paro", "called off the strike" (a phrasal verb is
+    its lemma and particle, "call off")."""
     if tok.dep_ not in ("obj", "dobj", "nsubj:pass", "obl", "nmod", "pobj"):
         return False
     head = tok.head
@@ -702,7 +703,10 @@ def _ended(tok: Any) -> bool:
         return fold(head.head.lemma_) in END_LIGHT  # "puso fin a la huelga", "put an end to"
     if any(c.dep_ in ("obj", "dobj", "compound") and fold(c.lemma_) in END_NOUNS for c in head.children):
         return fold(head.lemma_) in END_LIGHT  # the same, parsed with "a la huelga" on the verb
-    return fold(head.lemma_) in ENDS and head.pos_ in ("VERB", "AUX")
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    particles = [c.lower_ for c in head.children if c.dep_ in ("prt", "compound:prt")]
+    return fold(head.lemma_) in ENDS or any(f"{fold(head.lemma_)} {p}" in ENDS for p in particles)
 
 
 def _after_article(tok: Any) -> bool:
