@@ -427,6 +427,19 @@ def test_an_ended_protest_in_english(pipeline, text):
     assert not [e for e in coded.events if e.cameo[:2] == "14"], [(e.cameo, e.rule) for e in coded.events]
 
 
+@pytest.mark.parametrize(
+    "text, code, source",
+    [
+        ("The teachers went on strike on Thursday.", "143", "---EDU"),
+        ("Dozens of prisoners went on hunger strike.", "142", "---CVL"),
+    ],
+)
+def test_going_on_strike(pipeline, text, code, source):
+    # the event noun hangs on "on", not on the light verb "go"
+    coded = code_text(pipeline, text, "en")
+    assert [(e.cameo, e.source.code) for e in coded.events] == [(code, source)], _explained(coded)
+
+
 def test_agreeing_that_something_should_happen_is_not_the_intent_to_do_it(pipeline):
     coded = code_text(
         pipeline, "The Philippines and France agree that disputes should be resolved by arbitration.", "en"

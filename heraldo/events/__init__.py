@@ -278,7 +278,8 @@ class EventCoder:
                 if _case(tok) in PROTEST_CAUSES and head.i in protests:
                     continue  # "protestaron por el asesinato de", "huelga por el secuestro": its cause
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
-                    continue
+                    if not _on_light_verb(tok, self._verb_trigger):
+                        continue
                 cand = self._nominal(tok, trig, end, by_token, ctx)
             if cand:
                 out.append(cand)
@@ -688,6 +689,17 @@ def _opens_with(clause: Any, words: frozenset[str]) -> bool:
 def _protest(t: Trigger) -> bool:
     """A protest trigger (root 14), or one that is a protest when no armed party acts ("bloquear")."""
     return "14" in ((t.cameo or "")[:2], (t.unarmed or "")[:2])
+
+
+def _on_light_verb(tok: Any, verb_trigger: Any) -> bool:
+    """An event noun after "on" under a light verb: "went on strike", "went on hunger strike"
+    (English puts the preposition between them; Spanish "entraron en huelga" hangs the noun on
+    the verb itself)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "on" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    t = verb_trigger(prep.head)
+    return bool(t and t.light)
 
 
 def _ended(tok: Any) -> bool:
