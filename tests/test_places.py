@@ -198,6 +198,11 @@ def test_a_countrys_namesake_in_an_article_about_another_countrys_regions(
         # a longer name the gazetteer knows is that place, not the capital inside it
         ("The ferry left New London on Friday. London officials were not told.",
          "New London", "New London", "USA"),
+        # a town's own name beats another town's alternate name in the same region
+        # (GeoNames lists "Charleston" among St. Charles, Illinois' names)
+        ("A Charleston man was hurt in Coles County, Illinois, on Friday.", "Charleston", "Charleston", "USA"),
+        # abbreviations are the same name: "St." is "Saint"
+        ("Russian officials met in St. Petersburg on Friday.", "St. Petersburg", "Saint Petersburg", "RUS"),
     ],
 )  # fmt: skip
 def test_towns_of_the_regions_an_article_is_about(pipeline, text, toponym, name, country):
@@ -259,18 +264,3 @@ def test_article_regions_counties_and_votes():
     # a county many states have names none
     named, every = article_regions([], "Boone County deputies")
     assert named == every == frozenset()
-
-
-@pytest.mark.parametrize(
-    "text, toponym, name, country",
-    [
-        # a town's own name beats another town's alternate name in the same region
-        # (GeoNames lists "Charleston" among St. Charles, Illinois' names)
-        ("A Charleston man was hurt in Coles County, Illinois, on Friday.", "Charleston", "Charleston", "USA"),
-        # abbreviations are the same name: "St." is "Saint"
-        ("Russian officials met in St. Petersburg on Friday.", "St. Petersburg", "Saint Petersburg", "RUS"),
-    ],
-)
-def test_a_towns_own_name_beats_an_alternate_name(pipeline, text, toponym, name, country):
-    places = [p for p in code_text(pipeline, text, "en").places if p.text == toponym]
-    assert places and all((p.name, p.country) == (name, country) for p in places), places

