@@ -174,6 +174,12 @@ def test_points_are_geographic_centres(pipeline, lang, text, toponym, centre):
          "Georgia", "Georgia", "GEO", "GEO"),
         ("en", "Russia sent troops to Georgia.", "Georgia", "Georgia", "GEO", "GEO"),
         ("en", "The minister flew to Paris for the summit.", "Paris", "Paris", "FRA", "FRA"),
+        # a town written with its region names that region: Decatur is a town of Georgia the state
+        ("en", "The mayor met officials in Decatur, Georgia.", "Georgia", "Georgia", "USA", None),
+        ("en", "The mayor met officials in Decatur, Georgia.", "Decatur", "Decatur", "USA", None),
+        # ...not a capital of that country, nor a list of places
+        ("en", "The president flew from Tbilisi, Georgia, to Moscow.", "Georgia", "Georgia", "GEO", "GEO"),
+        ("en", "Envoys met in Washington, Georgia and Russia on Monday.", "Georgia", "Georgia", "GEO", "GEO"),
     ],
 )  # fmt: skip
 def test_a_countrys_namesake_in_an_article_about_another_countrys_regions(
@@ -207,6 +213,11 @@ def test_a_countrys_namesake_in_an_article_about_another_countrys_regions(
         ("A Charleston man was hurt in Coles County, Illinois, on Friday.", "Charleston", "Charleston", "USA"),
         # abbreviations are the same name: "St." is "Saint"
         ("Russian officials met in St. Petersburg on Friday.", "St. Petersburg", "Saint Petersburg", "RUS"),
+        ("The school in St. Paris, Ohio, closed after the storm.", "St. Paris", "Saint Paris", "USA"),
+        # AP abbreviations also written spaced
+        ("He lives in Charleston, W. Va., and works in Huntington.", "W. Va.", "West Virginia", "USA"),
+        # London, Ontario, by the province it is written with
+        ("The plant in London, Ontario, will close in May.", "London", "London", "CAN"),
     ],
 )  # fmt: skip
 def test_towns_of_the_regions_an_article_is_about(pipeline, text, toponym, name, country):
@@ -251,6 +262,8 @@ def test_a_region_inside_an_organisations_name_is_a_mentioned_place(pipeline, la
         ("en", "Police in South Charleston arrested a man.", "South"),
         # a county named after an island is a county
         ("en", "Guernsey County commissioners met on Monday.", "Guernsey"),
+        # a region's name inside another place's name: a lake, a mountain
+        ("en", "The road north of Alexandria near Lake Vermont is closed.", "Vermont"),
     ],
 )
 def test_words_that_name_regions_by_accident(pipeline, lang, text, not_place):

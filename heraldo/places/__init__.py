@@ -257,8 +257,9 @@ def _counties(text: str) -> list[frozenset[str]]:
 def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The first-level regions an article is about, as (named, all).
 
-    `named`: the regions it names ("Texas", "Tenn.", "University of Kentucky") and the states of
-    the US counties it names when only one state has that county ("Edgar County").
+    `named`: the regions it names ("Texas", "Tenn.", "University of Kentucky"), the regions its
+    towns are written with ("Decatur, Georgia": `paired_regions`) and the states of the US
+    counties it names when only one state has that county ("Edgar County").
     `all` adds the region that best explains the article's towns (spatial minimality): each town
     name and each county shared by several states votes for the regions it could be in, a vote
     split among them ("Nashville" votes for Tennessee, "Paris" a little for each of its twenty
@@ -270,6 +271,7 @@ def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[s
     named = set(regions_named(places))
     counties = _counties(text)
     named |= {next(iter(s)) for s in counties if len(s) == 1}
+    named |= paired_regions(text)
     evidence: dict[str, frozenset[str]] = {f"county {k}": s for k, s in enumerate(counties) if len(s) > 1}
     capitals = set(gazetteer().capitals.values())
     for p in places:
@@ -293,8 +295,45 @@ def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[s
 
 def _every_town(name: str) -> list[City]:
     """The towns of a name in both city tables, the main one and the small towns."""
-    n = fold(name)
-    return [*gazetteer().cities.get(n, []), *small_towns().get(n, ())]
+    n, key = fold(name), _plain(name)
+    cities, towns = gazetteer().cities, small_towns()
+    return [*(cities.get(n) or cities.get(key, [])), *(towns.get(n) or towns.get(key, ()))]
+
+
+# "Decatur, Georgia", "London, Ontario", "Avondale Estates, Ga.": up to four capitalised words, a
+# comma, and up to three more (the region's name is looked for at their start).
+_PAIR = re.compile(r"((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*),\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+
+_LIST_BEFORE = re.compile(r",\s*$")
+_LIST_AFTER = re.compile(r"\s+(?:and|or|y|e|o)\s")
+
+
+def paired_regions(text: str) -> frozenset[str]:
+    """The first-level regions a town is written with ("Decatur, Georgia" names the state of
+    Georgia: Decatur is a town there; "Tbilisi, Georgia" names no region). The town is the
+    longest run of the capitalised words before the comma that is a town of that region. A pair
+    inside a list ("Washington, Georgia and Russia") is none."""
+    areas = gazetteer().areas
+    out: set[str] = set()
+    for m in _PAIR.finditer(text):
+        if _LIST_BEFORE.search(text, 0, m.start()) or _LIST_AFTER.match(text, m.end()):
+            continue  # a list of places: "Moscow, Washington, Georgia and Russia"
+        words, after = m.group(1).split(), m.group(2).split()
+        codes: set[str] = set()
+        for n in range(len(after), 0, -1):
+            name = " ".join(after[:n])
+            found = areas.get(fold(name)) or areas.get(fold(name.rstrip(".")), [])  # "Ga." / "Georgia."
+            codes = {a.admin1 for a in found if a.feature == "admin" and a.admin1}
+            if codes:
+                break
+        if not codes:
+            continue
+        for k in range(len(words)):
+            found = {c.admin1 for c in _every_town(" ".join(words[k:]))} & codes
+            if found:
+                out |= found
+                break
+    return frozenset(out)
 
 
 def _admin1_of(p: Place) -> str:
@@ -356,7 +395,9 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
     for abbr, state in _US_STATES_AP.items():
         us = [a for a in areas.get(fold(state), []) if a.country == "USA" and a.feature == "admin"]
         if us:
-            areas.setdefault(fold(abbr), []).append(us[0])
+            # also spaced: "W. Va.", "N. C."
+            for form in {abbr, re.sub(r"\.(?=\w)", ". ", abbr)}:
+                areas.setdefault(fold(form), []).append(us[0])
     for code, info in gc.get_continents().items():
         names = [info["name"], *_CONTINENTS_ES.get(code, [])]
         add(
@@ -378,13 +419,14 @@ def resolve_city(name: str, context: set[str], regions: frozenset[str] = frozens
     A small place outside every context country is refused rather than guessed: the seed's
     "Kalma" must not become a camp in Sudan.
     """
-    cands = gazetteer().cities.get(fold(name), [])
+    key = _plain(name)
+    cities = gazetteer().cities
+    cands = cities.get(fold(name)) or cities.get(key, [])  # "St. Paris" is GeoNames' "Saint Paris"
     if regions:
-        cands = cands + [t for t in small_towns().get(fold(name), ()) if t.admin1 in regions]
+        towns = small_towns()
+        cands = cands + [t for t in towns.get(fold(name)) or towns.get(key, ()) if t.admin1 in regions]
     if not cands:
         return None
-
-    key = _plain(name)
 
     def score(c: City) -> float:
         return (
@@ -498,6 +540,11 @@ def _longer_name(
     return None
 
 
+_COUNTY_WORDS = frozenset({"county", "parish", "township", "borough"})
+# words that begin the name of a place of their own ("Lake Vermont", "Mount Washington")
+_NAMED_FEATURES = frozenset(fold(w) for w in "Lake Mount Mt. Fort Ft. Port Cape Lago Monte Puerto Cabo".split())
+
+
 def _embedded_region(
     doc: Any,
     a: int,
@@ -514,13 +561,15 @@ def _embedded_region(
     or the whole name as a place ("el departamento del Huila", a LOC the gazetteer lacks). Words
     that name a region only by accident are skipped ("Asociación Nacional de Alcaldes" names no
     Dominican "Nacional", "South Charleston" no Cameroonian "South")."""
-    if b - a < 2 or fold(doc[b - 1].text) in ("county", "parish", "township", "borough"):
+    if b - a < 2 or fold(doc[b - 1].text) in _COUNTY_WORDS:
         return None  # "Westmoreland County" is a county of its own, not Jamaica's Westmoreland
     for n in (2, 1):
         for k in range(a, b - n + 1):
             span = doc[k : k + n]
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
                 continue
+            if k > a and fold(doc[k - 1].text) in _NAMED_FEATURES:
+                continue  # "Laurel County Adult Education", "Lake Vermont": another place's name
             if any(fold(t.text) in _GENERIC for t in span) or all(
                 fold(t.text) in _ORIENTATION or fold(t.text) in _NOT_PLACES for t in span
             ):
