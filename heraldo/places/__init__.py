@@ -316,7 +316,7 @@ def paired_regions(text: str) -> frozenset[str]:
     areas = gazetteer().areas
     out: set[str] = set()
     for m in _PAIR.finditer(text):
-        if _LIST_BEFORE.search(text, 0, m.start()) or _LIST_AFTER.match(text, m.end()):
+        if _LIST_BEFORE.search(text, max(0, m.start() - 5), m.start()) or _LIST_AFTER.match(text, m.end()):
             continue  # a list of places: "Moscow, Washington, Georgia and Russia"
         words, after = m.group(1).split(), m.group(2).split()
         codes: set[str] = set()
@@ -329,9 +329,9 @@ def paired_regions(text: str) -> frozenset[str]:
         if not codes:
             continue
         for k in range(len(words)):
-            found = {c.admin1 for c in _every_town(" ".join(words[k:]))} & codes
-            if found:
-                out |= found
+            towns = {c.admin1 for c in _every_town(" ".join(words[k:]))} & codes
+            if towns:
+                out |= towns
                 break
     return frozenset(out)
 
