@@ -29,7 +29,7 @@ from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table, intent_of, refusal_of
-from heraldo.places import article_regions, city_place, find_places, gazetteer, resolve_city
+from heraldo.places import article_regions, city_place, find_places, gazetteer, namesake_regions, resolve_city
 from heraldo.quotes import (
     absorb,
     attach_quote,
@@ -279,6 +279,9 @@ class Pipeline:
                 )
                 if c and own:
                     named.setdefault(c, set()).add(fold(tm.mention.text))
+        # "Georgia" beside "Texas" is a state the article names too
+        also = namesake_regions((p for places in first_look for p, _h, _e in places), named_regions, named)
+        named_regions, regions = named_regions | also, regions | also
         dateline_place = None
         if art.dateline:
             city = resolve_city(art.dateline.text, context, regions)

@@ -216,6 +216,10 @@ def test_a_countrys_namesake_in_an_article_about_another_countrys_regions(
         ("The school in St. Paris, Ohio, closed after the storm.", "St. Paris", "Saint Paris", "USA"),
         # AP abbreviations also written spaced
         ("He lives in Charleston, W. Va., and works in Huntington.", "W. Va.", "West Virginia", "USA"),
+        # a country's name that stands for a state ("Georgia" beside "Texas") makes that state's
+        # towns win: Atlanta, Georgia, not the small Atlanta, Texas
+        ("Rural Georgia lacks the service. Atlanta officials plan to copy a program from Texas.",
+         "Atlanta", "Atlanta", "USA"),
         # London, Ontario, by the province it is written with
         ("The plant in London, Ontario, will close in May.", "London", "London", "CAN"),
     ],
@@ -223,6 +227,8 @@ def test_a_countrys_namesake_in_an_article_about_another_countrys_regions(
 def test_towns_of_the_regions_an_article_is_about(pipeline, text, toponym, name, country):
     places = [p for p in code_text(pipeline, text, "en").places if p.text == toponym]
     assert places and all((p.name, p.country) == (name, country) for p in places), places
+    if toponym == "Atlanta":
+        assert all(p.lon is not None and p.lon > -86 for p in places), places  # Georgia, not Texas
 
 
 def test_a_capital_beside_its_own_country_stays_the_capital(pipeline):
@@ -262,6 +268,8 @@ def test_a_region_inside_an_organisations_name_is_a_mentioned_place(pipeline, la
         ("en", "Police in South Charleston arrested a man.", "South"),
         # a county named after an island is a county
         ("en", "Guernsey County commissioners met on Monday.", "Guernsey"),
+        # a town of the article's region inside a person's name
+        ("en", "Milton J. Little Jr. spoke for the charities of Macon, Ga., on Monday.", "Milton"),
         # a region's name inside another place's name: a lake, a mountain
         ("en", "The road north of Alexandria near Lake Vermont is closed.", "Vermont"),
     ],

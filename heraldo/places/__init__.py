@@ -569,7 +569,9 @@ def _embedded_region(
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span):
                 continue
             if k > a and fold(doc[k - 1].text) in _NAMED_FEATURES:
-                continue  # "Laurel County Adult Education", "Lake Vermont": another place's name
+                continue  # "Lake Vermont": another place's name
+            if k + n < b and re.fullmatch(r"[A-Z]\.", doc[k + n].text):
+                continue  # "Milton J. Little Jr.": a person's name
             if any(fold(t.text) in _GENERIC for t in span) or all(
                 fold(t.text) in _ORIENTATION or fold(t.text) in _NOT_PLACES for t in span
             ):
@@ -602,6 +604,19 @@ def _local_namesake(
         if c.country != country and c.admin1 in regions:
             return city_place(text, 0, 0, c)
     return None
+
+
+def namesake_regions(places: Any, regions: frozenset[str], named: dict[str, set[str]]) -> frozenset[str]:
+    """The first-level regions that country names of the article stand for (`_local_namesake`):
+    "Georgia" beside "Texas" is the state, and its towns are candidates too ("Atlanta" is then
+    Georgia's, not the small Atlanta, Texas)."""
+    found = []
+    for p in places:
+        if p.feature == "country" and p.country and regions:
+            local = _local_namesake(p.text, p.country, regions, named)
+            if local is not None and local.feature == "admin":
+                found.append(local)
+    return regions_named(found)
 
 
 def country_place(text: str, start: int, end: int, iso3: str, name: str) -> Place:
