@@ -485,13 +485,19 @@ class Pipeline:
                 source = Mention("", t0, t0, type="other", rule="implicit")
             target = cand.targets[i] if cand.reciprocal and i < len(cand.targets) else None
             pairs = [(source, target)] if cand.reciprocal else [(source, t) for t in cand.targets]
+            same = [
+                (s, t)
+                for s, t in pairs
+                if t is not None
+                and s.code == t.code
+                and ((s.kb_id and s.kb_id == t.kb_id) or s.sector in (None, "GOV"))
+            ]
+            # Kim (PRKGOV) -> Pionyang (PRKGOV): one state named twice, not a dyad; when that was
+            # the only target, the event stands without one ("threatened to impose a curfew in Algiers")
+            pairs = [pair for pair in pairs if pair not in same] or (
+                [(source, None)] if same and not cand.reciprocal else []
+            )
             for s, t in pairs:
-                if (
-                    t is not None
-                    and s.code == t.code
-                    and ((s.kb_id and s.kb_id == t.kb_id) or s.sector in (None, "GOV"))
-                ):
-                    continue  # Kim (PRKGOV) -> Pionyang (PRKGOV): one state named twice, not a dyad
                 confidence = 0.5 + (0.2 if t is not None else 0) + (0.15 if s.kb_id else 0) - (0.2 if not s.code else 0)
                 confidence -= 0.2 if "dropped-subject" in cand.rule else 0
                 yield Event(

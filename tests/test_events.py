@@ -534,6 +534,12 @@ def test_two_unnamed_actors_with_one_code_are_a_dyad(pipeline):
     ], _explained(coded)
 
 
+def test_an_event_whose_only_target_is_its_own_state_stands_without_one(pipeline):
+    """ "in Algiers" names the president's own state: no dyad, but the threat is still an event."""
+    coded = code_text(pipeline, "President Bouteflika threatened to impose a curfew in Algiers.", "en")
+    assert [(e.cameo, e.source.code, e.target) for e in coded.events] == [("1323", "DZAGOV", None)], _explained(coded)
+
+
 @pytest.mark.parametrize(
     "text, code, target",
     [
