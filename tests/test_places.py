@@ -36,6 +36,8 @@ def _places(coded):
         # a place whose name contains a country's: not the country
         ("en", "The governor of New Jersey signed the bill.", "New Jersey", "USA", "admin"),
         ("en", "Protesters marched in Mexico City.", "Mexico City", "MEX", "city"),
+        ("en", "Oil spilled into the Gulf of Mexico near Louisiana.", "Gulf of Mexico", None, "sea"),
+        ("es", "El petróleo llegó al Golfo de México.", "Golfo de México", None, "sea"),
         # cities, exonyms, a capital against a small town of the same name
         ("es", "El enviado llegó a Pionyang.", "Pionyang", "PRK", "city"),
         ("en", "Officials in Paris met their German counterparts.", "Paris", "FRA", "city"),

@@ -520,17 +520,24 @@ def resolve(name: str, context: set[str], regions: frozenset[str] = frozenset())
     return area_place(name, 0, 0, area) if better else city_place(name, 0, 0, city)
 
 
+_CONNECTORS = frozenset({"of", "de", "del"})
+
+
 def _longer_name(
     doc: Any, sent: Any, i: int, j: int, context: set[str], regions: frozenset[str] = frozenset()
 ) -> tuple[Place, int, int] | None:
     """A city or region whose name is a country or capital mention plus the capitalised word
-    before or after it ("New Jersey", "Indian Ocean", "Kansas City")."""
+    before or after it ("New Jersey", "Indian Ocean", "Kansas City", "Gulf of Mexico")."""
     spans = [(i - k, j + n) for k in range(3) for n in range(3) if k or n]
     for a, b in sorted(spans, key=lambda ab: ab[0] - ab[1]):  # longest first
         if a < sent.start or b > sent.end:
             continue
         extra = [doc[x] for x in (*range(a, i), *range(j, b))]
-        if any(not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN", "ADJ") for t in extra):
+        if any(
+            not (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ"))
+            and not (t.i == i - 1 and t.i > a and t.lower_ in _CONNECTORS)  # "Gulf of Mexico"
+            for t in extra
+        ):
             continue
         # a longer name the gazetteer knows is that place even far from the article's countries:
         # "New London" is no London in an article whose only country is Britain's capital
