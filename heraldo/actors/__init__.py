@@ -100,6 +100,8 @@ class ActorFinder:
         # Every capitalised word of the name must be capitalised in the text: "la paz" is not
         # La Paz, "china" is not China.
         for t in toks:
+            if not t.text[:1].isalpha():
+                continue  # the apostrophe of "Kurdistan Workers' Party" has no case
             kbt = [w for w in kb_toks if fold(w) == fold(t.text)] or [w for w in kb_toks if fold(t.text) in fold(w)]
             if kbt and kbt[0][:1].isupper() and not t.text[:1].isupper():
                 return False
