@@ -126,17 +126,13 @@ def check(paths: list[str]) -> None:
     import re
     import statistics
 
-    from heraldo.places import _data
+    from heraldo.places import _data, region_points
     from heraldo.store.sql import km
 
     code_of = {
         int(r[3]): r[0] for r in csv.reader(_data("admin1CodesASCII.txt").splitlines(), delimiter="\t") if len(r) >= 4
     }
-    shipped = {
-        r[0]: (float(r[1]), float(r[2]))
-        for r in csv.reader(OUT.read_text(encoding="utf-8").splitlines(), delimiter="\t")
-        if len(r) >= 3 and not r[0].startswith("#")
-    }
+    shipped = region_points()
     gold: dict[str, tuple[float, float]] = {}
     count: dict[str, int] = defaultdict(int)
     tag = re.compile(

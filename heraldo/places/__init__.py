@@ -293,11 +293,15 @@ def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[s
     return frozenset(named), frozenset(every)
 
 
+def _by_name(table: Any, name: str) -> list[City]:
+    """The towns of a name in one city table, as written or with its abbreviations spelled out
+    ("St. Paris" is GeoNames' "Saint Paris")."""
+    return [*(table.get(fold(name)) or table.get(_plain(name), ()))]
+
+
 def _every_town(name: str) -> list[City]:
     """The towns of a name in both city tables, the main one and the small towns."""
-    n, key = fold(name), _plain(name)
-    cities, towns = gazetteer().cities, small_towns()
-    return [*(cities.get(n) or cities.get(key, [])), *(towns.get(n) or towns.get(key, ()))]
+    return [*_by_name(gazetteer().cities, name), *_by_name(small_towns(), name)]
 
 
 # "Decatur, Georgia", "London, Ontario", "Avondale Estates, Ga.": up to four capitalised words, a
@@ -346,6 +350,15 @@ def _candidate_regions(name: str) -> frozenset[str]:
     return frozenset(c.admin1 for c in _every_town(name) if c.admin1)
 
 
+def region_points() -> dict[str, tuple[float, float]]:
+    """The shipped first-level region points ("US.FL" -> (lat, lon), data/region_points.tsv)."""
+    return {
+        row[0]: (float(row[1]), float(row[2]))
+        for row in csv.reader(_data("region_points.tsv").splitlines(), delimiter="\t")
+        if len(row) >= 3 and not row[0].startswith("#")
+    }
+
+
 def _data(name: str) -> str:
     return (resources.files("heraldo.places") / "data" / name).read_text(encoding="utf-8")
 
@@ -363,11 +376,7 @@ def _areas(gc: Any, iso3: dict[str, str]) -> dict[str, list[Area]]:
     # (Ontario's is far north of where Ontarians live); else the middle of the box around the
     # region's cities, which is nearer than their population-weighted mean (California: 35 km
     # from GeoNames' point, the mean 215 km).
-    points = {
-        row[0]: (float(row[1]), float(row[2]))
-        for row in csv.reader(_data("region_points.tsv").splitlines(), delimiter="\t")
-        if len(row) >= 3 and not row[0].startswith("#")
-    }
+    points = region_points()
     boxes: dict[str, list[float]] = {}
     for c in gc.get_cities().values():
         key = f"{c['countrycode']}.{c['admin1code']}"
@@ -419,14 +428,12 @@ def resolve_city(name: str, context: set[str], regions: frozenset[str] = frozens
     A small place outside every context country is refused rather than guessed: the seed's
     "Kalma" must not become a camp in Sudan.
     """
-    key = _plain(name)
-    cities = gazetteer().cities
-    cands = cities.get(fold(name)) or cities.get(key, [])  # "St. Paris" is GeoNames' "Saint Paris"
+    cands = _by_name(gazetteer().cities, name)
     if regions:
-        towns = small_towns()
-        cands = cands + [t for t in towns.get(fold(name)) or towns.get(key, ()) if t.admin1 in regions]
+        cands += [t for t in _by_name(small_towns(), name) if t.admin1 in regions]
     if not cands:
         return None
+    key = _plain(name)
 
     def score(c: City) -> float:
         return (
@@ -617,9 +624,11 @@ def namesake_regions(places: Any, regions: frozenset[str], named: dict[str, set[
     """The first-level regions that country names of the article stand for (`_local_namesake`):
     "Georgia" beside "Texas" is the state, and its towns are candidates too ("Atlanta" is then
     Georgia's, not the small Atlanta, Texas)."""
+    if not regions:
+        return frozenset()
     found = []
     for p in places:
-        if p.feature == "country" and p.country and regions:
+        if p.feature == "country" and p.country:
             local = _local_namesake(p.text, p.country, regions, named)
             if local is not None and local.feature == "admin":
                 found.append(local)
