@@ -14,7 +14,7 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -23,7 +23,7 @@ from heraldo.actors import ActorFinder, ArticleContext, TokMention
 from heraldo.clean import clean_text, html_to_text
 from heraldo.dates import find_dates
 from heraldo.errors import InputError
-from heraldo.events import Candidate, EventCoder, conditional_threat
+from heraldo.events import Candidate, EventCoder, conditional_threat, is_official
 from heraldo.events.classifier import MODEL_NAME, EventClassifier, load_classifier
 from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
@@ -370,7 +370,19 @@ class Pipeline:
             found: list[Event] = []
             for cand in st.coder.code(sent, mentions, ctx):
                 found.extend(
-                    self._events(cand, art, sent, base, (s0, s1), places, dates, dateline_place, coded.quotes, pub)
+                    self._events(
+                        cand,
+                        art,
+                        sent,
+                        base,
+                        (s0, s1),
+                        places,
+                        dates,
+                        dateline_place,
+                        coded.quotes,
+                        pub,
+                        st.coder.lang.implied_target_roots,
+                    )
                 )
             coded.events.extend(_one_per_dyad(found))
             coded.actors.extend(tm.mention for tm in mentions if tm.kind != "reciprocal" and not tm.place_part)
@@ -392,7 +404,7 @@ class Pipeline:
         for e in coded.events:
             p = probs[e.evidence.sentence]
             best = max((k for k in p if k != "NONE"), key=p.__getitem__)
-            types = _root_types().get(e.cameo_root, set())
+            types = _root_types().get(e.cameo_root, set()) | ({e.plover} if e.plover else set())
             p_root = sum(p.get(t, 0.0) for t in types) if types else None
             e.second_opinion = {
                 "model": MODEL_NAME,
@@ -429,6 +441,7 @@ class Pipeline:
         dateline: Place | None,
         quotes: list[Quote],
         pub: date | None,
+        implied_roots: frozenset[str] = frozenset(),
     ) -> Iterator[Event]:
         tok = cand.trigger
         doc = sent.doc
@@ -444,6 +457,9 @@ class Pipeline:
         elif cand.status == "hypothetical" and (intent := intent_of(code)):
             code = intent  # "si no hay respuesta se iniciará un paro", "posibles protestas"
         info = cameo(code)
+        if cand.plover and code == cand.cameo:
+            # "indicted", "sued": CAMEO 173 as an accusation in PLOVER, not an arrest (lexicon flag)
+            info = replace(info, plover=cand.plover[0], plover_mode=cand.plover[1])
         t0 = base + tok.idx
         last = doc[cand.trigger_end - 1]
         t1 = base + last.idx + len(last.text)
@@ -497,8 +513,15 @@ class Pipeline:
             pairs = [pair for pair in pairs if pair not in same] or (
                 [(source, None)] if same and not cand.reciprocal else []
             )
+            if info.root in implied_roots and not cand.reciprocal:
+                pairs = [(s, t if t is not None else _implied_target(s, location, t0)) for s, t in pairs]
             for s, t in pairs:
-                confidence = 0.5 + (0.2 if t is not None else 0) + (0.15 if s.kb_id else 0) - (0.2 if not s.code else 0)
+                confidence = (
+                    0.5
+                    + (0.2 if t is not None and t.rule != "implied" else 0)
+                    + (0.15 if s.kb_id else 0)
+                    - (0.2 if not s.code else 0)
+                )
                 confidence -= 0.2 if "dropped-subject" in cand.rule else 0
                 yield Event(
                     cameo=info.code,
@@ -516,8 +539,21 @@ class Pipeline:
                     attribution=attribution,
                     evidence=Evidence(sentence, sspan[0], sspan[1], Span(art.text[t0:t1], t0, t1)),
                     confidence=max(0.05, min(confidence, 0.95)),
-                    rule=cand.rule,
+                    rule=cand.rule + (":implied-target" if t is not None and t.rule == "implied" else ""),
                 )
+
+
+def _implied_target(source: Mention, location: Place | None, at: int) -> Mention | None:
+    """The government a protest, demand or threat by people is addressed to when the text names
+    no one: the source's country's, else the event location's ("los maestros exigen aumentos
+    salariales" -> ECUGOV). An empty span at the trigger, rule `implied`; none for an official
+    source (a state, a government, an army, an international body: "Perú protestó")."""
+    if source.code and is_official(source):
+        return None
+    country = source.country or (location.country if location is not None else None)
+    if not country:
+        return None
+    return Mention("", at, at, type="organization", code=country + "GOV", country=country, sector="GOV", rule="implied")
 
 
 def _opens_as_cue(sent: Any, base: int, cue_start: int) -> bool:
@@ -605,17 +641,21 @@ def _one_per_dyad(events: list[Event]) -> list[Event]:
     source is named, and one with no target to the same source's event with a target. The most
     confident event of a group is kept, in sentence order."""
     best: dict[tuple[Any, ...], Event] = {}
+
+    def named_target(e: Event) -> bool:  # an implied target (the state addressed) names no one
+        return e.target is not None and e.target.rule != "implied"
+
     for e in events:
-        key = (e.cameo_root, e.source.code, e.target.code if e.target else None)
+        key = (e.cameo_root, e.source.code, e.target.code if e.target is not None and named_target(e) else None)
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e
     named = {e.cameo_root for e in best.values() if e.source.code}
-    targeted = {(e.cameo_root, e.source.code) for e in best.values() if e.target is not None}
+    targeted = {(e.cameo_root, e.source.code) for e in best.values() if named_target(e)}
     kept = [
         e
         for e in best.values()
         if (e.source.code or e.cameo_root not in named)
-        and (e.target is not None or (e.cameo_root, e.source.code) not in targeted)
+        and (named_target(e) or (e.cameo_root, e.source.code) not in targeted)
     ]
     return sorted(kept, key=lambda e: (e.evidence.trigger.start, e.cameo))
 

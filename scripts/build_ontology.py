@@ -15,6 +15,9 @@ SHARED = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().pa
 OUT = Path(__file__).resolve().parents[1] / "heraldo" / "ontology" / "data" / "cameo.tsv"
 
 
+PLOVER_CHANGES = {"163": ("SANCTION", "discontinue")}
+
+
 def quad_class(code: str) -> int:
     root = int(code[:2])
     return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
@@ -52,6 +55,11 @@ def main() -> None:
     for code in names:
         if code.startswith("02"):
             plover.setdefault(code, ("REQUEST", ""))
+    # heraldo's changes where the PLOVER codebook (ngec/PLOVER_structured_codebook_updated.csv)
+    # and its gold records disagree with the 2021 table: an embargo, boycott or sanctions curtail
+    # commercial exchanges, SANCTION's "discontinue" mode ("imposed sanctions on the Taliban" is
+    # SANCTION in PLOVER_GSR_CAMEO.json), not COERCE's "restrict" (political freedoms, movement).
+    plover.update(PLOVER_CHANGES)
     rows = ["code\tname\tgoldstein\tquad_class\tplover\tplover_mode"]
     for code in sorted(names, key=lambda c: (c[:2], c)):
         g = gold.get(code, gold.get(code[:3], gold.get(code[:2])))

@@ -29,7 +29,8 @@ def _explained(coded):
         ("es", "Los guerrilleros atacaron a los soldados colombianos.", "19", "COLREB", "COLMIL"),
         ("es", "Dos torres fueron dinamitadas por el ELN.", "18", "COLREB", None),  # passive: "por" is the agent
         ("es", "El presidente Gustavo Petro se reunió con Nicolás Maduro en Caracas.", "04", "COLGOV", "VENGOV"),
-        ("es", "Miles de mineros rusos en huelga bloquearon ayer la vía férrea.", "14", "RUSLAB", None),
+        # a protest that names no target addresses its country's state (implied, grammar.yaml)
+        ("es", "Miles de mineros rusos en huelga bloquearon ayer la vía férrea.", "14", "RUSLAB", "RUSGOV"),
         ("es", "El paro convocado por la oposición paralizó el país.", "14", "---OPP", None),
         ("es", "Japón y Corea del Sur firmaron un acuerdo de defensa.", "05", "JPN", "KOR"),  # reciprocal
         ("es", "La policía chilena detuvo a 34 manifestantes.", "17", "CHLCOP", "CHLCVL"),
@@ -41,7 +42,7 @@ def _explained(coded):
         ("en", "Russian forces attacked Ukrainian troops near Kharkiv.", "19", "RUSMIL", "UKRMIL"),
         ("en", "The European Union imposed new sanctions on Iran.", "16", "IGOEUREEC", "IRN"),
         ("en", "Iran accused the European Union of hypocrisy.", "11", "IRN", "IGOEUREEC"),
-        ("en", "Thousands of workers on strike marched in Seoul.", "14", "KORLAB", None),
+        ("en", "Thousands of workers on strike marched in Seoul.", "14", "KORLAB", "KORGOV"),
         ("en", "Iran threatened to shell Iraqi towns.", "13", "IRN", "IRQ"),  # the governing verb is the event
     ],
 )
@@ -630,3 +631,59 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
     or a Spanish "de" complement the parser calls a compound ("toque de queda")."""
     coded = code_text(pipeline, text, lang)
     assert [e.cameo for e in coded.events] == [code], _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, code, plover",
+    [
+        # the object says which relation an expulsion cuts (grammar.yaml object_codes)
+        ("en", "Switzerland expelled two Russian diplomats for spying.", "161", "SANCTION"),
+        ("en", "North Korea expelled inspectors of the International Atomic Energy Agency.", "1662", "SANCTION"),
+        ("en", "France expelled 200 migrants to Libya.", "174", "COERCE"),
+        ("es", "Rusia expulsó a dos diplomáticos británicos.", "161", "SANCTION"),
+        ("es", "Rusia expulsó a cientos de inmigrantes ilegales hacia Georgia.", "174", "COERCE"),
+        # one CAMEO code, two PLOVER types (lexicon flag plover=TYPE:mode): charging is an accusation
+        ("es", "El juez procesó al exministro por corrupción.", "173", "ACCUSE"),
+        ("es", "La policía detuvo a tres manifestantes.", "173", "COERCE"),
+        ("en", "The police arrested three opposition leaders.", "173", "COERCE"),
+        # sanctions curtail exchanges: SANCTION (heraldo's change to CAMEO2PLOVER's COERCE)
+        ("en", "The United States imposed sanctions on Iran.", "163", "SANCTION"),
+    ],
+)
+def test_codes_that_depend_on_the_object_or_the_verb(pipeline, lang, text, code, plover):
+    coded = code_text(pipeline, text, lang)
+    assert [(e.cameo, e.plover) for e in coded.events] == [(code, plover)], _explained(coded)
+
+
+def test_a_lexicon_plover_type_is_dropped_when_the_code_changes(pipeline):
+    """An announced prosecution is a threat (130): no longer the entry's 173, so the threat's own
+    PLOVER type applies, not the entry's ACCUSE."""
+    coded = code_text(pipeline, "La fiscalía procesará al exministro por corrupción.", "es")
+    assert [(e.cameo, e.plover, e.status) for e in coded.events] == [("130", "THREATEN", "intended")], _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # a demand, protest, rejection or threat by people that names no one addresses the state:
+        # the source's country's government, else the event location's; an empty span, rule `implied`
+        ("es", "Los maestros ecuatorianos exigen un aumento salarial.", ("100", "ECUEDU", "ECUGOV")),
+        ("es", "Unos 500 manifestantes marcharon en Quito contra la reforma.", ("141", "ECUCVL", "ECUGOV")),
+        ("en", "Thousands of workers on strike marched in Seoul.", ("141", "KORLAB", "KORGOV")),
+        # a named target stays; an official source (a state, a government) implies none
+        ("es", "Los maestros ecuatorianos marcharon contra el ministro de Educación.", ("141", "ECUEDU", "ECUGOV")),
+        ("es", "El gobierno peruano rechazó la propuesta.", ("120", "PERGOV", None)),
+        # criticism (11) is not in the list: its object is often not the state
+        ("es", "Los estudiantes chilenos criticaron la decisión.", ("111", "CHLEDU", None)),
+    ],
+)
+def test_an_untargeted_protest_or_demand_addresses_the_state(pipeline, lang, text, expected):
+    coded = code_text(pipeline, text, lang)
+    assert expected in _coded(coded), _explained(coded)
+    for e in coded.events:
+        if e.target is not None and e.target.rule == "implied":
+            assert (e.target.text, e.target.start, e.target.end) == (
+                "",
+                e.evidence.trigger.start,
+                e.evidence.trigger.start,
+            )

@@ -13,7 +13,7 @@ from heraldo.ontology import cameo, cameo_table
         ("070", "AID", 2, 7.0),
         ("111", "ACCUSE", 3, -2.0),
         ("145", "PROTEST", 3, -7.5),
-        ("163", "COERCE", 4, -8.0),
+        ("163", "SANCTION", 4, -8.0),  # heraldo's change to the 2021 table (build_ontology.py)
         ("161", "SANCTION", 4, -4.0),
         ("173", "COERCE", 4, -5.0),
         ("190", "ASSAULT", 4, -10.0),

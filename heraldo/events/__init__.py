@@ -10,7 +10,7 @@ event per direction. Each event records the rule that produced it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from heraldo.actors import TYPE_RANK, TokMention
@@ -82,6 +82,7 @@ class Candidate:
     attribution: Attribution | None
     rule: str
     reciprocal: bool = False
+    plover: tuple[str, str] | None = None  # the trigger's own PLOVER type for `cameo` (lexicon flag)
 
 
 # What makes a verb transitive for an `intrans` lexicon entry ("manifestaron contra el rector"
@@ -172,6 +173,10 @@ class EventCoder:
         idioms = self.lang.idiom_objects.get(t.lemma) if t is not None else None
         if idioms and any(c.dep_ in ("obj", "dobj") and fold(c.lemma_) in idioms for c in tok.children):
             return None  # "ocupa el cargo", "occupies the post": no occupation
+        if t is not None and (codes := self.lang.object_codes.get(t.lemma)):
+            for c in tok.children:
+                if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and (code := codes.get(fold(c.lemma_))):
+                    return replace(t, cameo=code, plover=None)  # "expelled two diplomats": 161, not 174
         return t
 
     # -- the stage ---------------------------------------------------------------------------
@@ -530,7 +535,7 @@ class EventCoder:
         parties = [*src, *tgt] if trig.clash else src  # a clash has two sides; a killing, its killer
         if trig.unarmed and _unarmed(parties):
             code = trig.unarmed  # "choques entre manifestantes y policías": not combat
-        if trig.official and any(_official(m) for m in src):
+        if trig.official and any(is_official(m) for m in src):
             code = trig.official  # "el gobierno protestó ante Quito": an official complaint
         if code[:3] in RIOT_CODES and not trig.clash and src and all(_crowd(m) for m in src):
             code = RIOT  # "los manifestantes destrozaron ventanales", "vecinos quemaron patrullas"
@@ -558,6 +563,7 @@ class EventCoder:
                 attribution_of(tok, self.lang),
                 rule + ":reciprocal",
                 reciprocal=True,
+                plover=trig.plover if code == trig.cameo else None,
             )
         return Candidate(
             tok,
@@ -569,6 +575,7 @@ class EventCoder:
             attribution_of(tok, self.lang),
             rule,
             reciprocal,
+            trig.plover if code == trig.cameo else None,
         )
 
 
@@ -818,7 +825,9 @@ def _crowd(m: Mention) -> bool:
     return (m.rule or "").startswith("agent") and m.type == "other" and (m.sector or "") in CROWD_SECTORS
 
 
-def _official(m: Mention) -> bool:
+def is_official(m: Mention) -> bool:
+    """A state, or an actor of an official sector (government, army, international body, court,
+    legislature, media, NGO)."""
     return _state_or_sector(m, OFFICIAL_SECTORS)
 
 

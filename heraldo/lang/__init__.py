@@ -44,6 +44,10 @@ class Trigger:
     # "protests" complains officially (114); people who protest demonstrate (14)
     official: str | None = None
     clash: bool = False  # for `unarmed`, either side may be the armed party (else only the agent)
+    # the PLOVER type (and mode) of the entry's code when it differs from the code's (flag
+    # `plover=TYPE:mode`): CAMEO 173 is "arrest, detain, or charge with legal action", one code
+    # for two PLOVER types: an arrest is COERCE, an indictment ACCUSE ("allege"), a conviction SANCTION
+    plover: tuple[str, str] | None = None
 
 
 @dataclass
@@ -58,7 +62,10 @@ class LanguageData:
     stance: dict[tuple[str, str, str], float] = field(default_factory=dict)
     hedges: tuple[str, ...] = ()
     implicit_source_roots: frozenset[str] = frozenset()  # CAMEO roots whose verbs may have no coded agent
+    implied_target_roots: frozenset[str] = frozenset()  # CAMEO roots whose events with no target address the state
     idiom_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects that make it no event
+    # verb -> object lemma -> the code the verb takes with that object ("expelled two diplomats" 161)
+    object_codes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def trigger(self, lemma: str, pos: str, reflexive: bool = False, intransitive: bool = False) -> Trigger | None:
         """The entry for a lemma: its reflexive variant when the verb has "se", else its
@@ -124,6 +131,14 @@ def _unarmed(flags: set[str]) -> str | None:
     return _flag_value(flags, "unarmed")
 
 
+def _plover(flags: set[str]) -> tuple[str, str] | None:
+    value = _flag_value(flags, "plover")
+    if not value:
+        return None
+    kind, _, mode = value.partition(":")
+    return kind, mode
+
+
 @cache
 def language(code: str) -> LanguageData:
     """Load the data files of one language (cached for the process)."""
@@ -150,6 +165,7 @@ def language(code: str) -> LanguageData:
                 _unarmed(flags),
                 _flag_value(flags, "official"),
                 "clash" in flags,
+                _plover(flags),
             )
             # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
             # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.
@@ -186,8 +202,13 @@ def language(code: str) -> LanguageData:
         data.stance = {(fold(r[0]), r[1], r[2]): int(r[4]) / int(r[3]) for r in _rows(code, "stance.tsv")}
     grammar = _grammar_file(code)
     data.implicit_source_roots = frozenset(str(r) for r in grammar.get("implicit_source_roots", []))
+    data.implied_target_roots = frozenset(str(r) for r in grammar.get("implied_target_roots", []))
     data.idiom_objects = {
         fold(verb): frozenset(fold(o) for o in objects)
         for verb, objects in (grammar.get("idiom_objects") or {}).items()
+    }
+    data.object_codes = {
+        fold(verb): {fold(o): str(c) for c, objects in codes.items() for o in objects}
+        for verb, codes in (grammar.get("object_codes") or {}).items()
     }
     return data
