@@ -687,3 +687,23 @@ def test_an_untargeted_protest_or_demand_addresses_the_state(pipeline, lang, tex
                 e.evidence.trigger.start,
                 e.evidence.trigger.start,
             )
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # the subject of a relative clause is the noun the clause hangs from
+        ("es", "La policía desalojó a los manifestantes, que habían ocupado las instalaciones.", ("144", "---CVL")),
+        ("en", "Police dispersed the students who occupied the main square.", ("144", "---EDU")),
+    ],
+)
+def test_a_relative_pronoun_subject_is_its_antecedent(pipeline, lang, text, expected):
+    coded = code_text(pipeline, text, lang)
+    assert expected in [(e.cameo, e.source.code) for e in coded.events], _explained(coded)
+
+
+def test_a_relative_clause_of_another_root_stays_background(pipeline):
+    """Only the roots whose verbs may have an implicit source (protests, demands…) take the
+    antecedent: "los soldados, que habían atacado la aldea" tells who the soldiers are."""
+    coded = code_text(pipeline, "Los rebeldes liberaron a los soldados, que habían atacado la aldea.", "es")
+    assert _coded(coded) == [("0841", "---REB", "---MIL")], _explained(coded)

@@ -359,6 +359,12 @@ class EventCoder:
                     if _third_person_pronoun(c) and self._reported(tok):
                         climb = True  # "Hungary said it will support": the speaker
                         break
+                    if _relative_pronoun(c) and tok.dep_ in RELATIVE_CLAUSES and tok.head.i != tok.i:
+                        # "los manifestantes, que habían ocupado las instalaciones": the noun the
+                        # relative clause hangs from, not the clause's own complements
+                        best = self._best(tok.head, by_token, {t.i for t in tok.subtree})
+                        if best:
+                            return self._conj(best, tok.head, by_token), "relative-antecedent"
                     return [], "subject-not-actor"
                 if passive and c.dep_ in ("obl", "obj", "nmod", "obl:agent") and _case(c) in AGENT_CASES:
                     best = self._best(c, by_token)
@@ -440,7 +446,12 @@ class EventCoder:
                         targets = []
                     if targets:
                         break
-        return self._candidate(tok, end, trig, sources, targets, f"verb:{trig.lemma}:{how}", ctx)
+        cand = self._candidate(tok, end, trig, sources, targets, f"verb:{trig.lemma}:{how}", ctx)
+        if cand and how == "relative-antecedent" and cand.cameo[:2] not in self.lang.implicit_source_roots:
+            # a relative clause's verb of another root tells the antecedent's background ("los
+            # presos, que habían herido a un guardia"): it stays no event, as before (measured)
+            return None
+        return cand
 
     def _nominal(
         self, tok: Any, trig: Trigger, end: int, by_token: dict[int, TokMention], ctx: Any
@@ -591,6 +602,14 @@ INFINITIVE_MARKS = frozenset({"con", "a", "en", "de"})
 PROTEST_CAUSES = frozenset({"por", "ante", "over", "against"})
 # "marcharon para exigir", "a fin de presionar", "en procura de reclamar", "marched to demand"
 PURPOSE_MARKS = frozenset({"para", "fin", "procura", "to", "por"})
+
+
+RELATIVE_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
+RELATIVE_PRONOUNS = frozenset({"que", "quien", "quienes", "cual", "cuales", "who", "which", "that"})
+
+
+def _relative_pronoun(tok: Any) -> bool:
+    return tok.pos_ == "PRON" and ("Rel" in tok.morph.get("PronType") or fold(tok.lemma_) in RELATIVE_PRONOUNS)
 
 
 def _participle(tok: Any) -> bool:
