@@ -707,3 +707,28 @@ def test_a_relative_clause_of_another_root_stays_background(pipeline):
     antecedent: "los soldados, que habían atacado la aldea" tells who the soldiers are."""
     coded = code_text(pipeline, "Los rebeldes liberaron a los soldados, que habían atacado la aldea.", "es")
     assert _coded(coded) == [("0841", "---REB", "---MIL")], _explained(coded)
+
+
+def test_a_subject_split_in_two_by_the_parser(pipeline):
+    """'Los presidentes | Vicente Fox y Óscar Berger' are two subjects to the parser: the first
+    with an actor is the subject, not 'subject-not-actor'."""
+    coded = code_text(
+        pipeline, "Los presidentes Vicente Fox y Óscar Berger acordaron cooperar.", "es", date="2004-05-05"
+    )
+    assert {(e.cameo_root, e.source.code, e.target.code if e.target else None) for e in coded.events} == {
+        ("03", "MEXGOV", "GTMGOV"),
+        ("03", "GTMGOV", "MEXGOV"),
+    }, _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # flag `personal`: "eliminar" kills only a person (the personal "a")
+        ("El ejército eliminó a tres guerrilleros.", [("190", "---MIL", "---REB")]),
+        ("El gobierno peruano eliminó los subsidios al combustible.", []),
+    ],
+)
+def test_a_personal_verb_needs_a_person_as_object(pipeline, text, expected):
+    coded = code_text(pipeline, text, "es")
+    assert [c for c in _coded(coded) if c[0][:2] == "19"] == expected, _explained(coded)

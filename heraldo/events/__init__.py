@@ -173,6 +173,12 @@ class EventCoder:
         idioms = self.lang.idiom_objects.get(t.lemma) if t is not None else None
         if idioms and any(c.dep_ in ("obj", "dobj") and fold(c.lemma_) in idioms for c in tok.children):
             return None  # "ocupa el cargo", "occupies the post": no occupation
+        if t is not None and t.personal:
+            objects = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
+            if objects and not any(
+                fold(g.text) in ("a", "al") for o in objects for g in o.children if g.dep_ == "case"
+            ):
+                return None  # "eliminar trabas comerciales": no killing
         if t is not None and (codes := self.lang.object_codes.get(t.lemma)):
             for c in tok.children:
                 if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and (code := codes.get(fold(c.lemma_))):
@@ -351,22 +357,26 @@ class EventCoder:
         for _ in range(4):
             passive = _is_passive(tok)
             climb = False
-            for c in tok.children:
-                if c.dep_ in SUBJECT_DEPS and not passive:
-                    best = self._best(c, by_token)
+            # the parser may split a subject in two ("Los presidentes | Vicente Fox y Óscar Berger
+            # acordaron…", both nsubj): the first with an actor is the subject
+            subjects = [] if passive else [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+            for c in subjects:
+                best = self._best(c, by_token)
+                if best:
+                    return self._conj(best, c, by_token), how
+            for c in subjects:
+                if _third_person_pronoun(c) and self._reported(tok):
+                    climb = True  # "Hungary said it will support": the speaker
+                    break
+                if _relative_pronoun(c) and tok.dep_ in RELATIVE_CLAUSES and tok.head.i != tok.i:
+                    # "los manifestantes, que habían ocupado las instalaciones": the noun the
+                    # relative clause hangs from, not the clause's own complements
+                    best = self._best(tok.head, by_token, {t.i for t in tok.subtree})
                     if best:
-                        return self._conj(best, c, by_token), how
-                    if _third_person_pronoun(c) and self._reported(tok):
-                        climb = True  # "Hungary said it will support": the speaker
-                        break
-                    if _relative_pronoun(c) and tok.dep_ in RELATIVE_CLAUSES and tok.head.i != tok.i:
-                        # "los manifestantes, que habían ocupado las instalaciones": the noun the
-                        # relative clause hangs from, not the clause's own complements
-                        best = self._best(tok.head, by_token, {t.i for t in tok.subtree})
-                        if best:
-                            return self._conj(best, tok.head, by_token), "relative-antecedent"
-                    return [], "subject-not-actor"
-                if passive and c.dep_ in ("obl", "obj", "nmod", "obl:agent") and _case(c) in AGENT_CASES:
+                        return self._conj(best, tok.head, by_token), "relative-antecedent"
+                return [], "subject-not-actor"
+            for c in tok.children if passive else ():
+                if c.dep_ in ("obl", "obj", "nmod", "obl:agent") and _case(c) in AGENT_CASES:
                     best = self._best(c, by_token)
                     if best:
                         return [best], "passive-agent"

@@ -48,6 +48,9 @@ class Trigger:
     # `plover=TYPE:mode`): CAMEO 173 is "arrest, detain, or charge with legal action", one code
     # for two PLOVER types: an arrest is COERCE, an indictment ACCUSE ("allege"), a conviction SANCTION
     plover: tuple[str, str] | None = None
+    # flag `personal`: an event only when its object is a person, with Spanish's personal "a"
+    # ("eliminar a un dirigente" kills; "eliminar trabas comerciales" removes them)
+    personal: bool = False
 
 
 @dataclass
@@ -166,6 +169,7 @@ def language(code: str) -> LanguageData:
                 _flag_value(flags, "official"),
                 "clash" in flags,
                 _plover(flags),
+                "personal" in flags,
             )
             # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
             # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.
