@@ -732,3 +732,17 @@ def test_a_subject_split_in_two_by_the_parser(pipeline):
 def test_a_personal_verb_needs_a_person_as_object(pipeline, text, expected):
     coded = code_text(pipeline, text, "es")
     assert [c for c in _coded(coded) if c[0][:2] == "19"] == expected, _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a passive participle the tagger took for an adjective ("fue criticada": ser + ADJ) is
+        # its verb, for every root (other adjective participles only for protests)
+        ("La operación fue enérgicamente criticada en el plano internacional.", "111"),
+        ("La propuesta del gobierno colombiano fue rechazada por los sindicatos.", "120"),
+    ],
+)
+def test_a_passive_participle_tagged_as_adjective(pipeline, text, code):
+    coded = code_text(pipeline, text, "es")
+    assert code in [e.cameo for e in coded.events], _explained(coded)

@@ -168,8 +168,10 @@ class EventCoder:
             # a participle lemmatized as an adjective, for protests: "el tránsito estaba bloqueado"
             # -> bloquear. (Other roots' participles -- "asesinado", "herido" -- are results the
             # casualty rules already read; matching them too lost 0.02 ROOT F1 on the fight set.)
+            # A passive with "ser" is its verb for every root: "la operación fue criticada" (111).
             t = next((x for inf in _infinitives(fold(tok.lemma_)) if (x := self.lang.trigger(inf, "VERB"))), None)
-            t = t if t is not None and _protest(t) else None
+            passive = any(c.dep_ == "cop" and fold(c.lemma_) == "ser" for c in tok.children)
+            t = t if t is not None and (_protest(t) or passive) else None
         idioms = self.lang.idiom_objects.get(t.lemma) if t is not None else None
         if idioms and any(c.dep_ in ("obj", "dobj") and fold(c.lemma_) in idioms for c in tok.children):
             return None  # "ocupa el cargo", "occupies the post": no occupation
