@@ -746,3 +746,19 @@ def test_a_personal_verb_needs_a_person_as_object(pipeline, text, expected):
 def test_a_passive_participle_tagged_as_adjective(pipeline, text, code):
     coded = code_text(pipeline, text, "es")
     assert code in [e.cameo for e in coded.events], _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "repeler": combat against an armed party, violent repression of unarmed people
+        ("Los manifestantes fueron repelidos con balas de goma por la policía.", [("175", "---COP", "---CVL")]),
+        ("El ejército repelió un ataque de la guerrilla.", [("190", "---MIL", "---REB")]),
+        # "allanar" is a raid, "allanar el camino" an idiom
+        ("La policía allanó la sede del partido opositor.", [("170", "---COP", "---PTY")]),
+        ("El acuerdo allana el camino para la paz.", []),
+    ],
+)
+def test_repression_and_raids(pipeline, text, expected):
+    coded = code_text(pipeline, text, "es")
+    assert _coded(coded) == expected, _explained(coded)
