@@ -762,3 +762,9 @@ def test_a_passive_participle_tagged_as_adjective(pipeline, text, code):
 def test_repression_and_raids(pipeline, text, expected):
     coded = code_text(pipeline, text, "es")
     assert _coded(coded) == expected, _explained(coded)
+
+
+def test_a_protest_that_ends_as_the_subject_of_an_ending_verb(pipeline):
+    """'La huelga de los mineros terminó': the strikers yield (080), as with 'finalizaron la huelga'."""
+    coded = code_text(pipeline, "La huelga de los mineros terminó el martes.", "es")
+    assert _coded(coded) == [("080", "---LAB", None)], _explained(coded)

@@ -743,7 +743,10 @@ def _on_light_verb(tok: Any, verb_trigger: Any) -> bool:
 def _ended(tok: Any) -> bool:
     """Is an event noun what a verb of ending ends? "finalizan la huelga", "acabar con el bloqueo",
     "puso fin a la huelga", "desconvocaron el paro", "called off the strike" (a phrasal verb is
-    its lemma and particle, "call off")."""
+    its lemma and particle, "call off"); or the subject of such a verb with no object ("la
+    manifestación de los reclusos concluyó", "the strike ended")."""
+    if tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB" and fold(tok.head.lemma_) in ENDS:
+        return not any(c.dep_ in ("obj", "dobj", "ccomp", "xcomp") for c in tok.head.children)
     if tok.dep_ not in ("obj", "dobj", "nsubj:pass", "obl", "nmod", "pobj"):
         return False
     head = tok.head
