@@ -642,6 +642,8 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         ("en", "France expelled 200 migrants to Libya.", "174", "COERCE"),
         ("es", "Rusia expulsó a dos diplomáticos británicos.", "161", "SANCTION"),
         ("es", "Rusia expulsó a cientos de inmigrantes ilegales hacia Georgia.", "174", "COERCE"),
+        # strikers who go back to work yield; "reanudar" is no event with other objects
+        ("es", "Los mineros colombianos reanudaron el trabajo tras la huelga.", "080", "CONCEDE"),
         # one CAMEO code, two PLOVER types (lexicon flag plover=TYPE:mode): charging is an accusation
         ("es", "El juez procesó al exministro por corrupción.", "173", "ACCUSE"),
         ("es", "La policía detuvo a tres manifestantes.", "173", "COERCE"),
