@@ -644,6 +644,9 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         ("es", "Rusia expulsó a cientos de inmigrantes ilegales hacia Georgia.", "174", "COERCE"),
         # strikers who go back to work yield; "reanudar" is no event with other objects
         ("es", "Los mineros colombianos reanudaron el trabajo tras la huelga.", "080", "CONCEDE"),
+        # closing a road: a protest by unarmed people, a blockade by a state or an army
+        ("es", "Unos 50 transportistas venezolanos cerraron avenidas de San Cristóbal.", "144", "PROTEST"),
+        ("es", "Venezuela cerró la frontera con Colombia.", "191", "COERCE"),
         # one CAMEO code, two PLOVER types (lexicon flag plover=TYPE:mode): charging is an accusation
         ("es", "El juez procesó al exministro por corrupción.", "173", "ACCUSE"),
         ("es", "La policía detuvo a tres manifestantes.", "173", "COERCE"),
