@@ -773,3 +773,11 @@ def test_a_protest_that_ends_as_the_subject_of_an_ending_verb(pipeline):
     """'La huelga de los mineros terminó': the strikers yield (080), as with 'finalizaron la huelga'."""
     coded = code_text(pipeline, "La huelga de los mineros terminó el martes.", "es")
     assert _coded(coded) == [("080", "---LAB", None)], _explained(coded)
+
+
+def test_a_carrier_of_intent_governs_its_infinitive(pipeline):
+    """'offered to negotiate': one intent (03, AGREE), not an intent plus a negotiation."""
+    coded = code_text(pipeline, "Putin offered to negotiate with the president of Armenia.", "en", date="2000-01-01")
+    assert [(e.cameo_root, e.plover, e.source.code, e.target.code if e.target else None) for e in coded.events] == [
+        ("03", "AGREE", "RUSGOV", "ARMGOV")
+    ], _explained(coded)

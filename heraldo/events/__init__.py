@@ -218,7 +218,13 @@ class EventCoder:
                 if nt:
                     triggers.append((tok, nt[0], nt[1]))
         nominal = {tok.i: t for tok, t, _ in triggers if t.pos in ("NOUN", "ADJ")}
-        governing = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and t.cameo and not t.light}
+        # event verbs govern their complements ("threatened to hold a strike"); so do carriers of an
+        # intent ("offered to negotiate", "prometió retirar": 036, 0356 below), not their nominal objects
+        governing = {
+            tok.i
+            for tok, t, _ in triggers
+            if t.pos == "VERB" and t.cameo and (not t.light or t.cameo[:2] in ("03", "13"))
+        }
         codes = {tok.i: t.cameo or "" for tok, t, _ in triggers}
         reversed_: dict[int, str] = {}  # "halted aid" (1621), "lifted the embargo" (085)
         for tok, t, _ in triggers:
