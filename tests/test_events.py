@@ -651,6 +651,13 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         ("es", "El juez procesó al exministro por corrupción.", "173", "ACCUSE"),
         ("es", "La policía detuvo a tres manifestantes.", "173", "COERCE"),
         ("en", "The police arrested three opposition leaders.", "173", "COERCE"),
+        # an order to someone is a demand (100); an order of a named action is that action
+        (
+            "en",
+            "An Argentine judge has ordered former president Carlos Menem to appear for questioning.",
+            "100",
+            "REQUEST",
+        ),
         # sanctions curtail exchanges: SANCTION (heraldo's change to CAMEO2PLOVER's COERCE)
         ("en", "The United States imposed sanctions on Iran.", "163", "SANCTION"),
     ],
