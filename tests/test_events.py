@@ -788,3 +788,16 @@ def test_a_carrier_of_intent_governs_its_infinitive(pipeline):
     assert [(e.cameo_root, e.plover, e.source.code, e.target.code if e.target else None) for e in coded.events] == [
         ("03", "AGREE", "RUSGOV", "ARMGOV")
     ], _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # flag `patient`: the "de"/"of" complement of an arrest or a killing is its target
+        ("es", "El presidente ordenó la detención de los dirigentes sindicales.", ("173", "---GOV", "---LAB")),
+        ("es", "El asesinato del alcalde por los campesinos provocó protestas.", ("186", "---AGR", "---GOV")),
+    ],
+)
+def test_the_de_complement_of_an_arrest_is_its_target(pipeline, lang, text, expected):
+    coded = code_text(pipeline, text, lang)
+    assert expected in _coded(coded), _explained(coded)

@@ -477,12 +477,22 @@ class EventCoder:
         # "el ataque de la guerrilla", "Russia's support": the noun's own agent
         sources: list[TokMention] = []
         how = "possessor"
+        patients: list[TokMention] = []
         for c in tok.children:
             if c.dep_ in ("nmod", "poss", "nmod:poss") and (_case(c) in ("de", "del", "of", "'s") or c.dep_ != "nmod"):
                 best = self._best(c, by_token)
+                if best and trig.patient and _case(c) in ("de", "del", "of"):
+                    patients = [best]  # "la detención de los dirigentes": whom it is done to
+                    continue
                 if best and not (_case(c) in ("of",) and trig.cameo and trig.cameo.startswith(("18", "19", "17"))):
                     sources = [best]
                     break
+        if patients and not sources:
+            # "el asesinato del alcalde por los campesinos", "the arrest of X by police"
+            agent = next((c for c in tok.children if _case(c) in AGENT_CASES), None)
+            best = self._best(agent, by_token) if agent is not None else None
+            if best:
+                sources, how = [best], "noun-agent"
         if not sources and _case(tok) in ("en", "in", "on") and tok.head.i in by_token:
             # "los mineros en huelga", "workers on strike": the actor the event noun describes
             head_tm = by_token[tok.head.i]
@@ -524,8 +534,9 @@ class EventCoder:
             elif governor.pos_ in ("VERB", "AUX", "ADJ"):
                 sources, how = self._subject(governor, by_token, ctx)
                 how = f"governor-{how}"
+        sources = [s for s in sources if s not in patients]  # the governor's subject is this phrase
         skip = {i for s in sources for i in range(s.i, s.j)}
-        targets = self._targets_of(tok, by_token, skip, ())
+        targets = patients or self._targets_of(tok, by_token, skip, ())
         if not targets and tok.dep_ in ("obj", "dobj"):
             # "dar su respaldo a Rusia": the complement hangs on the light verb
             targets = self._targets_of(tok.head, by_token, skip | {tok.i}, ("iobj",))

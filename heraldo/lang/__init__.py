@@ -51,6 +51,9 @@ class Trigger:
     # flag `personal`: an event only when its object is a person, with Spanish's personal "a"
     # ("eliminar a un dirigente" kills; "eliminar trabas comerciales" removes them)
     personal: bool = False
+    # flag `patient`: a noun whose "de"/"of" complement is what the event is done to ("la
+    # detención de los dirigentes", "el asesinato del alcalde"), its target, not its agent
+    patient: bool = False
 
 
 @dataclass
@@ -170,6 +173,7 @@ def language(code: str) -> LanguageData:
                 "clash" in flags,
                 _plover(flags),
                 "personal" in flags,
+                "patient" in flags,
             )
             # A verb may be a reflexive event ("manifestarse"), an intransitive one ("manifestaron
             # contra…") and a light verb ("manifestar su apoyo"): the key includes the variant.
