@@ -517,10 +517,7 @@ class Pipeline:
                 pairs = [(s, t if t is not None else _implied_target(s, location, t0)) for s, t in pairs]
             for s, t in pairs:
                 confidence = (
-                    0.5
-                    + (0.2 if t is not None and t.rule != "implied" else 0)
-                    + (0.15 if s.kb_id else 0)
-                    - (0.2 if not s.code else 0)
+                    0.5 + (0.2 if _names_target(t) else 0) + (0.15 if s.kb_id else 0) - (0.2 if not s.code else 0)
                 )
                 confidence -= 0.2 if "dropped-subject" in cand.rule else 0
                 yield Event(
@@ -539,8 +536,11 @@ class Pipeline:
                     attribution=attribution,
                     evidence=Evidence(sentence, sspan[0], sspan[1], Span(art.text[t0:t1], t0, t1)),
                     confidence=max(0.05, min(confidence, 0.95)),
-                    rule=cand.rule + (":implied-target" if t is not None and t.rule == "implied" else ""),
+                    rule=cand.rule + (":implied-target" if t is not None and not _names_target(t) else ""),
                 )
+
+
+IMPLIED = "implied"  # the rule of an implied target's mention
 
 
 def _implied_target(source: Mention, location: Place | None, at: int) -> Mention | None:
@@ -553,7 +553,12 @@ def _implied_target(source: Mention, location: Place | None, at: int) -> Mention
     country = source.country or (location.country if location is not None else None)
     if not country:
         return None
-    return Mention("", at, at, type="organization", code=country + "GOV", country=country, sector="GOV", rule="implied")
+    return Mention("", at, at, type="organization", code=country + "GOV", country=country, sector="GOV", rule=IMPLIED)
+
+
+def _names_target(target: Mention | None) -> bool:
+    """A target the text names: not none, not an implied one (the state addressed)."""
+    return target is not None and target.rule != IMPLIED
 
 
 def _opens_as_cue(sent: Any, base: int, cue_start: int) -> bool:
@@ -641,21 +646,17 @@ def _one_per_dyad(events: list[Event]) -> list[Event]:
     source is named, and one with no target to the same source's event with a target. The most
     confident event of a group is kept, in sentence order."""
     best: dict[tuple[Any, ...], Event] = {}
-
-    def named_target(e: Event) -> bool:  # an implied target (the state addressed) names no one
-        return e.target is not None and e.target.rule != "implied"
-
     for e in events:
-        key = (e.cameo_root, e.source.code, e.target.code if e.target is not None and named_target(e) else None)
+        key = (e.cameo_root, e.source.code, e.target.code if e.target is not None and _names_target(e.target) else None)
         if key not in best or e.confidence > best[key].confidence:
             best[key] = e
     named = {e.cameo_root for e in best.values() if e.source.code}
-    targeted = {(e.cameo_root, e.source.code) for e in best.values() if named_target(e)}
+    targeted = {(e.cameo_root, e.source.code) for e in best.values() if _names_target(e.target)}
     kept = [
         e
         for e in best.values()
         if (e.source.code or e.cameo_root not in named)
-        and (named_target(e) or (e.cameo_root, e.source.code) not in targeted)
+        and (_names_target(e.target) or (e.cameo_root, e.source.code) not in targeted)
     ]
     return sorted(kept, key=lambda e: (e.evidence.trigger.start, e.cameo))
 

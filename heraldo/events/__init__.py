@@ -170,16 +170,13 @@ class EventCoder:
             # casualty rules already read; matching them too lost 0.02 ROOT F1 on the fight set.)
             # A passive with "ser" is its verb for every root: "la operación fue criticada" (111).
             t = next((x for inf in _infinitives(fold(tok.lemma_)) if (x := self.lang.trigger(inf, "VERB"))), None)
-            passive = any(c.dep_ == "cop" and fold(c.lemma_) == "ser" for c in tok.children)
-            t = t if t is not None and (_protest(t) or passive) else None
+            t = t if t is not None and (_protest(t) or _is_passive(tok)) else None
         idioms = self.lang.idiom_objects.get(t.lemma) if t is not None else None
         if idioms and any(c.dep_ in ("obj", "dobj") and fold(c.lemma_) in idioms for c in tok.children):
             return None  # "ocupa el cargo", "occupies the post": no occupation
         if t is not None and t.personal:
             objects = [c for c in tok.children if c.dep_ in ("obj", "dobj")]
-            if objects and not any(
-                fold(g.text) in ("a", "al") for o in objects for g in o.children if g.dep_ == "case"
-            ):
+            if objects and not any(_case(o) in ("a", "al") for o in objects):
                 return None  # "eliminar trabas comerciales": no killing
         if t is not None and (codes := self.lang.object_codes.get(t.lemma)):
             for c in tok.children:
