@@ -129,6 +129,8 @@ def test_imported_senses_that_are_not_events(pipeline, text, root):
     [
         ("Unos 80.000 médicos manifestaron en las grandes ciudades contra la congelación salarial.", "14"),
         ("Los estudiantes manifestaron el martes contra el rector de la universidad.", "14"),
+        # an adverb or a phrase the parser calls an object does not make the verb transitive
+        ("Los portuarios estaban manifestando pacíficamente frente al ministerio.", "14"),
     ],
 )
 def test_manifestar_without_object_is_a_protest(pipeline, text, root):
@@ -371,6 +373,10 @@ def test_an_ultimatum_is_a_threat(pipeline, lang, text):
         ("en", "The government suspended the talks with the rebels.", "164", "---GOV", "---REB"),
         ("es", "Estados Unidos congeló la ayuda económica a Nicaragua.", "1621", "USA", "NIC"),
         ("es", "El gobierno de Colombia suspendió las negociaciones con la guerrilla.", "164", "COLGOV", "COLREB"),
+        # ... also when a container noun holds it (grammar.yaml `containers`)
+        ("en", "The United States suspended part of its military aid program to Bosnia.", "1622", "USA", None),
+        ("en", "Syria ended its mediation efforts between the rival militias.", "165", "SYR", None),
+        ("es", "Estados Unidos suspendió parte del programa de ayuda militar a Bosnia.", "1622", "USA", "BIH"),
     ],
 )
 def test_refused_and_stopped_cooperation(pipeline, lang, text, code, source, target):
@@ -647,6 +653,12 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         # closing a road: a protest by unarmed people, a blockade by a state or an army
         ("es", "Unos 50 transportistas venezolanos cerraron avenidas de San Cristóbal.", "144", "PROTEST"),
         ("es", "Venezuela cerró la frontera con Colombia.", "191", "COERCE"),
+        # granting asylum is aid, establishing or restoring relations diplomatic cooperation
+        ("en", "Peru has granted diplomatic asylum to five Panamanian officers.", "075", "AID"),
+        ("es", "El gobierno de México otorgó asilo político a Evo Morales.", "075", "AID"),
+        ("en", "Sri Lanka has established diplomatic ties with Iran.", "054", "SUPPORT"),
+        ("es", "China estableció relaciones diplomáticas con Panamá.", "054", "SUPPORT"),
+        ("es", "Cuba restableció relaciones diplomáticas con Uruguay.", "050", "SUPPORT"),
         # one CAMEO code, two PLOVER types (lexicon flag plover=TYPE:mode): charging is an accusation
         ("es", "El juez procesó al exministro por corrupción.", "173", "ACCUSE"),
         ("es", "La policía detuvo a tres manifestantes.", "173", "COERCE"),

@@ -45,6 +45,9 @@ LIFTS: frozenset[str] = _G.get("lifts", frozenset())
 ENDS: frozenset[str] = _G.get("ends", frozenset())
 END_NOUNS: frozenset[str] = _G.get("end_nouns", frozenset())
 END_LIGHT: frozenset[str] = _G.get("end_light", frozenset())  # "poner fin a", "put an end to"
+# Nouns that hold an event noun for a verb of stopping or lifting: "suspended aid deliveries",
+# "ended mediation efforts", "suspendió parte del programa de ayuda"
+CONTAINERS: frozenset[str] = _G.get("containers", frozenset())
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -97,6 +100,8 @@ def _complement(tok: Any) -> bool:
     if tok.dep_ not in COMPLEMENTS:
         return False
     if tok.dep_ in ("obj", "dobj"):
+        if tok.pos_ in ("ADV", "ADJ"):  # "manifestaban pacíficamente", "al llamado de": misparses
+            return False
         return not any(c.dep_ == "case" and fold(c.text) not in ("a", "al") for c in tok.children)
     return True
 
@@ -224,16 +229,22 @@ class EventCoder:
         }
         codes = {tok.i: t.cameo or "" for tok, t, _ in triggers}
         reversed_: dict[int, str] = {}  # "halted aid" (1621), "lifted the embargo" (085)
+        reversed_heads: set[int] = set()  # the objects that hold them ("aid deliveries")
+        reversed_by: dict[int, str] = {}  # and the verb that turns them ("suspend")
         for tok, t, _ in triggers:
             if t.pos == "NOUN" and codes[tok.i][:2] == "14" and _ended(tok):
                 # "finalizan la huelga", "puso fin a una huelga de hambre", "acabar con el bloqueo":
                 # protesters yield (080); police who end a protest coerce (170, below)
                 codes[tok.i] = reversed_[tok.i] = "080"
-            elif t.pos == "NOUN" and tok.dep_ in ("obj", "dobj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
-                head = fold(tok.head.lemma_)
+            elif t.pos == "NOUN" and (held := _held_object(tok)).dep_ in ("obj", "dobj", "nsubj:pass"):
+                if held.head.pos_ not in ("VERB", "AUX"):
+                    continue
+                head = fold(held.head.lemma_)
                 turned = halt_of(codes[tok.i]) if head in HALTS else lift_of(codes[tok.i]) if head in LIFTS else None
                 if turned:
                     codes[tok.i] = reversed_[tok.i] = turned
+                    reversed_heads.add(held.i)
+                    reversed_by[tok.i] = head
         protest_verbs = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and _protest(t)}
         protests = protest_verbs | {tok.i for tok, t, _ in triggers if codes[tok.i][:2] == "14"}
         out: list[Candidate] = []
@@ -254,7 +265,7 @@ class EventCoder:
                 if trig.light or trig.cameo is None:
                     if objs or trig.cameo is None:
                         continue  # the nominal object carries the event
-                if any(o.i in reversed_ for o in objs):
+                if any(o.i in reversed_ or o.i in reversed_heads for o in tok.children):
                     continue  # "suspendió la ayuda": the noun carries the event, as a halt (below)
                 cand = self._verbal(tok, trig, end, by_token, ctx)
                 if cand and trig.cameo and trig.cameo[:2] in ("03", "13"):
@@ -278,7 +289,8 @@ class EventCoder:
                     # "Japan halted economic aid to Serbia": reducing relations (1621), not aid;
                     # "lifted the embargo": easing it (085), not imposing it
                     if cand := self._nominal(tok, trig, end, by_token, ctx):
-                        cand.cameo, cand.rule = reversed_[tok.i], cand.rule + f":{fold(head.lemma_)}"
+                        cand.cameo = reversed_[tok.i]
+                        cand.rule += f":{reversed_by.get(tok.i) or fold(head.lemma_)}"
                         if cand.cameo == "080" and any(m and m.sector in ("COP", "MIL") for m in cand.sources):
                             cand.cameo = "170"  # "la policía puso fin a la manifestación": put down
                         if cand.cameo in ("080", "170") and cand.status == "negated":
@@ -752,6 +764,25 @@ def _on_light_verb(tok: Any, verb_trigger: Any) -> bool:
         return False
     t = verb_trigger(prep.head)
     return bool(t and t.light)
+
+
+def _held_object(tok: Any) -> Any:
+    """The noun phrase that holds an event noun as a verb's object: the noun itself, or the head
+    it modifies ("aid deliveries", "mediation efforts") or, through "of"/"de", a container noun
+    ("part of a military aid program", "parte del programa de ayuda")."""
+    for _ in range(3):
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+            tok = tok.head
+        elif tok.dep_ in ("nmod", "pobj") and fold(_nmod_head(tok).lemma_) in CONTAINERS:
+            tok = _nmod_head(tok)
+        else:
+            break
+    return tok
+
+
+def _nmod_head(tok: Any) -> Any:
+    """The noun a prepositional modifier hangs from (English "of" is a `prep` token between)."""
+    return tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
 
 
 def _ended(tok: Any) -> bool:
