@@ -653,6 +653,14 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         # closing a road: a protest by unarmed people, a blockade by a state or an army
         ("es", "Unos 50 transportistas venezolanos cerraron avenidas de San Cristóbal.", "144", "PROTEST"),
         ("es", "Venezuela cerró la frontera con Colombia.", "191", "COERCE"),
+        # what is sent says what aid it is (072 military, 073 humanitarian)
+        ("en", "The United States sent arms to Pakistan.", "072", "AID"),
+        ("es", "Venezuela envió medicamentos y alimentos a Cuba.", "073", "AID"),
+        # lifting a ban eases a restriction; violating a truce is 196, airspace 150, a law 128
+        ("en", "Algeria lifted the ban on the Islamic Salvation Front.", "081", "CONCEDE"),
+        ("es", "Las FARC violaron la tregua pactada con el gobierno.", "196", "ASSAULT"),
+        ("es", "Aviones rusos violaron el espacio aéreo de Estonia.", "150", "MOBILIZE"),
+        ("es", "El gobierno incumplió los acuerdos firmados con los campesinos.", "128", "REJECT"),
         # granting asylum is aid, establishing or restoring relations diplomatic cooperation
         ("en", "Peru has granted diplomatic asylum to five Panamanian officers.", "075", "AID"),
         ("es", "El gobierno de México otorgó asilo político a Evo Morales.", "075", "AID"),

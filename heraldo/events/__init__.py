@@ -186,7 +186,7 @@ class EventCoder:
         if t is not None and (codes := self.lang.object_codes.get(t.lemma)):
             for c in tok.children:
                 if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and (code := codes.get(fold(c.lemma_))):
-                    return replace(t, cameo=code, plover=None)  # "expelled two diplomats": 161, not 174
+                    return replace(t, cameo=code, plover=None, light=False)  # "expelled two diplomats": 161, not 174
         return t
 
     # -- the stage ---------------------------------------------------------------------------
