@@ -15,7 +15,16 @@ SHARED = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().pa
 OUT = Path(__file__).resolve().parents[1] / "heraldo" / "ontology" / "data" / "cameo.tsv"
 
 
-PLOVER_CHANGES = {"163": ("SANCTION", "discontinue")}
+# Where heraldo departs from the 2021 table (heraldo/ontology/data/ATTRIBUTION.md says why):
+# 163 sanctions are SANCTION; 1712 (destroy property) is COERCE / seize, the mode the table gives
+# it and that PLOVER's mode table lists under COERCE only; 0813/0814 (ease a curfew, a state of
+# emergency) are CONCEDE like the other easings of administrative sanctions (081, 0811, 0812).
+PLOVER_CHANGES = {
+    "163": ("SANCTION", "discontinue"),
+    "1712": ("COERCE", "seize"),
+    "0813": ("CONCEDE", ""),
+    "0814": ("CONCEDE", ""),
+}
 
 
 def quad_class(code: str) -> int:

@@ -661,6 +661,10 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         ("es", "Las FARC violaron la tregua pactada con el gobierno.", "196", "ASSAULT"),
         ("es", "Aviones rusos violaron el espacio aéreo de Estonia.", "150", "MOBILIZE"),
         ("es", "El gobierno incumplió los acuerdos firmados con los campesinos.", "128", "REJECT"),
+        # easing a curfew or a state of emergency is CONCEDE (PLOVER_CHANGES), destroying property COERCE
+        ("en", "Sudan's government lifted a state of emergency in West Darfur.", "0814", "CONCEDE"),
+        ("en", "President Omar El Bashir shortened by one hour the nightly curfew.", "0813", "CONCEDE"),
+        ("es", "Los guerrilleros incendiaron tres autobuses.", "1712", "COERCE"),
         # granting asylum is aid, establishing or restoring relations diplomatic cooperation
         ("en", "Peru has granted diplomatic asylum to five Panamanian officers.", "075", "AID"),
         ("es", "El gobierno de México otorgó asilo político a Evo Morales.", "075", "AID"),

@@ -14,6 +14,8 @@ from heraldo.ontology import cameo, cameo_table
         ("111", "ACCUSE", 3, -2.0),
         ("145", "PROTEST", 3, -7.5),
         ("163", "SANCTION", 4, -8.0),  # heraldo's change to the 2021 table (build_ontology.py)
+        ("1712", "COERCE", 4, -9.2),  # heraldo's changes: the table's own mode "seize" is COERCE's
+        ("0813", "CONCEDE", 2, 5.0),  # easings of curfews like those of other restrictions (081)
         ("161", "SANCTION", 4, -4.0),
         ("173", "COERCE", 4, -5.0),
         ("190", "ASSAULT", 4, -10.0),

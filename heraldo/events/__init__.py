@@ -128,7 +128,9 @@ class EventCoder:
                 or (child.dep_ == "prep" and child.text == "of")
             ):
                 head = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "prep" else child
-                t = self.lang.trigger(f"{tok.lemma_} de {head.lemma_}", "NOUN")
+                t = self.lang.trigger(f"{tok.lemma_} de {head.lemma_}", "NOUN") or self.lang.trigger(
+                    f"{tok.lemma_} of {head.lemma_}", "NOUN"
+                )
                 if t:
                     return t, tok.i + 1
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
