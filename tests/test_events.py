@@ -44,6 +44,10 @@ def _explained(coded):
         ("en", "Iran accused the European Union of hypocrisy.", "11", "IRN", "IGOEUREEC"),
         ("en", "Thousands of workers on strike marched in Seoul.", "14", "KORLAB", "KORGOV"),
         ("en", "Iran threatened to shell Iraqi towns.", "13", "IRN", "IRQ"),  # the governing verb is the event
+        # passive: the English parser's `agent` "by" over its `pobj` is the source
+        ("en", "Kuwait was invaded by Iraq.", "19", "IRQ", "KWT"),
+        ("en", "The convoy was attacked by rebels.", "19", "---REB", None),
+        ("en", "Ethnic Albanians swore to fight.", "13", "ALB", None),  # "swear to" is a vow
     ],
 )
 def test_roles(pipeline, lang, text, root, source, target):
@@ -665,6 +669,10 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         ("en", "Sudan's government lifted a state of emergency in West Darfur.", "0814", "CONCEDE"),
         ("en", "President Omar El Bashir shortened by one hour the nightly curfew.", "0813", "CONCEDE"),
         ("es", "Los guerrilleros incendiaron tres autobuses.", "1712", "COERCE"),
+        # a resignation gives up a position (PLOVER RETREAT); a court's hearing is an investigation
+        ("en", "Georgian President Eduard Shevardnadze resigned on Sunday.", "0831", "RETREAT"),
+        ("es", "El presidente peruano Alberto Fujimori dimitió desde Tokio.", "0831", "RETREAT"),
+        ("en", "Israel's high court opened a hearing into the interrogation techniques.", "090", "ACCUSE"),
         # granting asylum is aid, establishing or restoring relations diplomatic cooperation
         ("en", "Peru has granted diplomatic asylum to five Panamanian officers.", "075", "AID"),
         ("es", "El gobierno de México otorgó asilo político a Evo Morales.", "075", "AID"),

@@ -395,7 +395,9 @@ class EventCoder:
                         return self._conj(best, tok.head, by_token), "relative-antecedent"
                 return [], "subject-not-actor"
             for c in tok.children if passive else ():
-                if c.dep_ in ("obl", "obj", "nmod", "obl:agent") and _case(c) in AGENT_CASES:
+                if c.dep_ == "agent":  # English: "attacked by Iraq" is `agent` "by" over `pobj` "Iraq"
+                    c = next((g for g in c.children if g.dep_ == "pobj"), c)
+                if c.dep_ in ("obl", "obj", "nmod", "obl:agent", "pobj") and _case(c) in AGENT_CASES:
                     best = self._best(c, by_token)
                     if best:
                         return [best], "passive-agent"
@@ -854,9 +856,9 @@ def _case(tok: Any) -> str:
     for c in tok.children:
         if c.dep_ in ("case", "mark") or (c.dep_ == "prep"):
             return fold(c.text)
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+    if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent"):
         return fold(tok.head.text)
-    if tok.dep_ == "prep":
+    if tok.dep_ in ("prep", "agent"):
         return fold(tok.text)
     return ""
 
