@@ -470,9 +470,14 @@ def test_a_noun_the_tagger_reads_as_a_first_person_verb_is_not_a_verb_event(pipe
 @pytest.mark.parametrize(
     "lang, text, code, source",
     [
-        # a called or announced protest has not happened yet: a threat to protest (133), and so is
-        # each conjunct of an announced list
+        # a protest called for a day, or announced, has not happened yet: a threat to protest (133),
+        # and so is each conjunct of an announced list
         ("es", "Los sindicatos convocaron una huelga general para el jueves.", "133", "---LAB"),
+        ("en", "The unions called a general strike for Thursday.", "133", "---LAB"),
+        # a protest called with no date is coded as the protest (as the AFP coders do, measured)
+        ("es", "Los sindicatos convocaron una huelga general.", "143", "---LAB"),
+        # one that continues is going on, whatever the tense
+        ("es", "La huelga de los sindicatos continuará la próxima semana.", "143", "---LAB"),
         ("es", "Los maestros anunciaron marchas y protestas para la próxima semana.", "133", "---EDU"),
         # threatening to do something is the threat it names, one event
         ("es", "Los camioneros amenazaron con bloquear las carreteras.", "133", "---LAB"),

@@ -37,6 +37,12 @@ OBLIGATIONS: frozenset[str] = _G.get("obligations", frozenset())
 DEMAND = Trigger("must", "VERB", "100")
 # Verbs that deliver a statement noun ("issued a reminder that…", "emitió un comunicado que…")
 STATEMENT_CARRIERS: frozenset[str] = _G.get("statement_carriers", frozenset())
+# "para el jueves", "for next week": a time an event is set for has not come yet
+FUTURE_CASES: frozenset[str] = _G.get("future_cases", frozenset())
+FUTURE_TIMES: frozenset[str] = _G.get("future_times", frozenset())
+# Verbs of going on: an event they continue is happening, whatever their tense ("continuarán
+# manifestando contra el rector", "la huelga seguirá")
+CONTINUATIONS: frozenset[str] = _G.get("continuations", frozenset())
 # Verbs of stopping: a cooperative event noun as their object is reduced relations (CAMEO 16)
 HALTS: frozenset[str] = _G.get("halts", frozenset())
 # Verbs of lifting: a sanction or restriction as their object is eased (CAMEO 08)
@@ -852,6 +858,11 @@ def _background(tok: Any) -> bool:
     return bool((words | {_case(tok)}) & BACKGROUND_CASES)
 
 
+def _pobj(tok: Any) -> Any:
+    """An English preposition's object ("for" -> "Thursday"); any other token itself."""
+    return next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+
+
 def _case(tok: Any) -> str:
     for c in tok.children:
         if c.dep_ in ("case", "mark") or (c.dep_ == "prep"):
@@ -946,6 +957,8 @@ def status_of(tok: Any, lang: LanguageData) -> str:
             if c.dep_ in ("advmod", "neg") and fold(c.text) in NEGATORS:
                 return "negated"
     for t in chain:
+        if t is not tok and fold(t.lemma_) in CONTINUATIONS:
+            return "asserted"  # "continuarán manifestando", "the strike will continue": going on
         if t.dep_ == "advcl" and _opens_with(t, THREAT_CONDITIONS):
             return "hypothetical"  # "a menos que el gobierno retire la ley": a condition
         for c in t.children:
@@ -959,6 +972,8 @@ def status_of(tok: Any, lang: LanguageData) -> str:
                 return "intended"
         if t is not tok and fold(t.lemma_) in INTENT_HEADS:
             return "intended"
+        if any(_case(c) in FUTURE_CASES and fold(_pobj(c).lemma_) in FUTURE_TIMES for c in t.children):
+            return "intended"  # "convocaron una huelga para el jueves", "called a strike for Monday"
         if "Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
             return "intended"
     # "una próxima reunión", "a planned summit", "una posible invasión"
