@@ -206,6 +206,22 @@ def test_mentions_resolve(pipeline, lang, text, mention, code):
         ("es", "2023-05-20", "Los sindicatos argentinos convocaron una huelga.", "sindicatos argentinos", "ARGLAB"),
         ("es", "2023-05-20", "Los jueces brasileños rechazaron el recurso.", "jueces brasileños", "BRAJUD"),
         ("en", "2023-05-20", "Palestinian militants fired rockets.", "Palestinian militants", "PSEREB"),
+        # a role word modifying a role noun gives it its sector (grammar.yaml role_heads)
+        ("en", "2023-05-20", "Egyptian opposition leaders were arrested.", "Egyptian opposition leaders", "EGYOPP"),
+        (
+            "es",
+            "2023-05-20",
+            "Los dirigentes opositores venezolanos denunciaron fraude.",
+            "dirigentes opositores venezolanos",
+            "VENOPP",
+        ),
+        (
+            "es",
+            "2023-05-20",
+            "Los líderes campesinos bolivianos rechazaron el plan.",
+            "líderes campesinos bolivianos",
+            "BOLAGR",
+        ),
         (
             "es",
             "2024-01-12",

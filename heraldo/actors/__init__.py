@@ -29,6 +29,9 @@ LOCATIVE: frozenset[str] = _G["locative"]
 COREF_NOUNS: dict[str, str] = _G["coref_nouns"]
 RECIPROCAL_HEADS: frozenset[str] = _G["reciprocal_heads"]
 RECIPROCAL_MODS: frozenset[str] = _G["reciprocal_mods"]
+# Role nouns whose sector a modifying role word gives: "opposition leaders" OPP, "rebel commanders"
+# REB, "dirigentes opositores" OPP, "líderes campesinos" AGR (alone, "leader" is GOV)
+ROLE_HEADS: frozenset[str] = _G.get("role_heads", frozenset())
 TYPE_RANK = {"person": 0, "agent": 1, "group": 2, "organization": 2, "capital": 3, "country": 4, "media": 5}
 
 
@@ -214,6 +217,7 @@ class ActorFinder:
                 i += 1
                 continue
             a, b, sector = hit
+            a, b, sector = self._role_head(doc, a, b, sector, sent.end, taken)
             head = max(range(a, b), key=lambda k: not (a <= doc[k].head.i < b) or doc[k].head.i == k)
             country, lo, hi = self._agent_country(doc, a, b, names)
             code = (country or "---") + sector
@@ -238,6 +242,24 @@ class ActorFinder:
             taken.update(range(lo, hi))
             i = b
         return out
+
+    def _role_head(self, doc: Any, a: int, b: int, sector: str, end: int, taken: set[int]) -> tuple[int, int, str]:
+        """Widen a role word to the role noun it modifies, keeping its sector ("opposition
+        leaders"), or give a role noun the sector of the role adjective after it ("dirigentes
+        opositores")."""
+        if b < end and b not in taken:
+            nxt = doc[b]
+            if fold(nxt.lemma_) in ROLE_HEADS and doc[b - 1].head.i == b and doc[b - 1].dep_ in ("compound", "amod"):
+                return a, b + 1, sector  # "opposition leaders", "rebel commanders"
+            if (
+                b - a == 1
+                and fold(doc[a].lemma_) in ROLE_HEADS
+                and nxt.dep_ == "amod"
+                and nxt.head.i == a
+                and (own := self.lang.agents.get(fold(nxt.lemma_)) or self.lang.agents.get(fold(nxt.text)))
+            ):
+                return a, b + 1, own  # "dirigentes opositores", "líderes campesinos"
+        return a, b, sector
 
     def _agent_country(self, doc: Any, a: int, b: int, names: list[TokMention]) -> tuple[str | None, int, int]:
         """Country of a role noun from an adjective or a 'de <country>' complement."""
