@@ -242,6 +242,7 @@ def test_a_killing_is_military_force_only_with_an_armed_killer(pipeline, text, c
         ("Tras el ataque contra la embajada, el gobierno colombiano expulsó al embajador ruso.", "19"),
         ("Cientos de kurdos protestaron en Estambul contra la reunión de los cancilleres.", "04"),
         ("Después de la reunión con el gobierno colombiano, los camioneros levantaron el paro.", "04"),
+        ("En vísperas de la reunión de los cancilleres, miles de kurdos marcharon en Estambul.", "04"),
         # a protest's purpose is no event of its own
         ("Los agricultores chilenos se movilizaron en rechazo a un nuevo impuesto al diésel.", "12"),
     ],
@@ -678,6 +679,9 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         ("en", "Georgian President Eduard Shevardnadze resigned on Sunday.", "0831", "RETREAT"),
         ("es", "El presidente peruano Alberto Fujimori dimitió desde Tokio.", "0831", "RETREAT"),
         ("en", "Israel's high court opened a hearing into the interrogation techniques.", "090", "ACCUSE"),
+        # breaking off relations reduces them; "sever" has no code of its own
+        ("en", "Qatar severed diplomatic ties with Israel.", "161", "SANCTION"),
+        ("es", "Venezuela rompió relaciones diplomáticas con Panamá.", "161", "SANCTION"),
         # granting asylum is aid, establishing or restoring relations diplomatic cooperation
         ("en", "Peru has granted diplomatic asylum to five Panamanian officers.", "075", "AID"),
         ("es", "El gobierno de México otorgó asilo político a Evo Morales.", "075", "AID"),
