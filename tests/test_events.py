@@ -679,6 +679,19 @@ def test_emergency_rule_and_modified_nouns(pipeline, lang, text, code):
         ("en", "Georgian President Eduard Shevardnadze resigned on Sunday.", "0831", "RETREAT"),
         ("es", "El presidente peruano Alberto Fujimori dimitió desde Tokio.", "0831", "RETREAT"),
         ("en", "Israel's high court opened a hearing into the interrogation techniques.", "090", "ACCUSE"),
+        # what a demand asks is not done; dismissing an appeal rejects it
+        (
+            "en",
+            "The International Labour Organization reiterated its demand that Israel ease restrictions on workers.",
+            "100",
+            "REQUEST",
+        ),
+        (
+            "en",
+            "Rebels in the Ivory Coast dismissed an appeal from the government to lay down their arms.",
+            "120",
+            "REJECT",
+        ),
         # breaking off relations reduces them; "sever" has no code of its own
         ("en", "Qatar severed diplomatic ties with Israel.", "161", "SANCTION"),
         ("es", "Venezuela rompió relaciones diplomáticas con Panamá.", "161", "SANCTION"),

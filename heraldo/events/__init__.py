@@ -255,6 +255,8 @@ class EventCoder:
                     codes[tok.i] = reversed_[tok.i] = turned
                     reversed_heads.add(held.i)
                     reversed_by[tok.i] = head
+        # nouns of appeal, demand, intent and threat whose clause says what is asked or promised
+        claims = {tok.i for tok, t, _ in triggers if t.pos == "NOUN" and codes[tok.i][:2] in ("02", "03", "10", "13")}
         protest_verbs = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and _protest(t)}
         protests = protest_verbs | {tok.i for tok, t, _ in triggers if codes[tok.i][:2] == "14"}
         out: list[Candidate] = []
@@ -268,6 +270,8 @@ class EventCoder:
                 continue  # "Libya must hand over the suspects": demanded, not done
             if _governed_by(tok, governing):
                 continue  # "threatened to hold a strike", "refused to allow": the governing verb is the event
+            if _claimed(tok, claims):
+                continue  # "its demand that Israel ease restrictions": demanded, promised, threatened, not done
             if trig.pos == "VERB":
                 if codes[tok.i][:2] in PURPOSE_ROOTS and _purpose_of(tok, protests):
                     continue  # "marcharon para exigir la renuncia", "un paro reclamando aumentos": the protest's aim
@@ -681,6 +685,18 @@ def _infinitives(participle: str) -> list[str]:
     if w.endswith(("ido", "ida")):
         return [w[:-3] + "er", w[:-3] + "ir"]
     return []
+
+
+def _claimed(tok: Any, claims: set[int]) -> bool:
+    """Is `tok` (or the verb it hangs on) in the clause of a noun of demand, intent or threat?"""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("acl", "ccomp") and cur.head.i in claims:
+            return True
+        cur = cur.head
+    return False
 
 
 def _governed_by(tok: Any, governing: set[int], deps: frozenset[str] | set[str] | None = None) -> bool:
