@@ -243,6 +243,7 @@ def test_a_killing_is_military_force_only_with_an_armed_killer(pipeline, text, c
         ("Cientos de kurdos protestaron en Estambul contra la reunión de los cancilleres.", "04"),
         ("Después de la reunión con el gobierno colombiano, los camioneros levantaron el paro.", "04"),
         ("En vísperas de la reunión de los cancilleres, miles de kurdos marcharon en Estambul.", "04"),
+        ("En represalia por el ataque a la embajada, Colombia expulsó al embajador ruso.", "19"),
         # a protest's purpose is no event of its own
         ("Los agricultores chilenos se movilizaron en rechazo a un nuevo impuesto al diésel.", "12"),
     ],
@@ -378,6 +379,7 @@ def test_an_ultimatum_is_a_threat(pipeline, lang, text):
         ("en", "The government suspended the talks with the rebels.", "164", "---GOV", "---REB"),
         ("es", "Estados Unidos congeló la ayuda económica a Nicaragua.", "1621", "USA", "NIC"),
         ("es", "El gobierno de Colombia suspendió las negociaciones con la guerrilla.", "164", "COLGOV", "COLREB"),
+        ("en", "Israel blocked humanitarian aid to Lebanon.", "1623", "ISR", "LBN"),
         # ... also when a container noun holds it (grammar.yaml `containers`)
         ("en", "The United States suspended part of its military aid program to Bosnia.", "1622", "USA", None),
         ("en", "Syria ended its mediation efforts between the rival militias.", "165", "SYR", None),

@@ -32,7 +32,8 @@ POSSIBLE_ADJECTIVES: frozenset[str] = _G["possible_adjectives"]
 HYPOTHETICAL_MARKS: frozenset[str] = _G["hypothetical_marks"]
 MODAL_HYPOTHETICAL: frozenset[str] = _G["modal_hypothetical"]
 BACKGROUND_CASES: frozenset[str] = _G.get("background_cases", frozenset())
-# Nouns that make the event in their "of"/"de" complement a time anchor ("on the eve of a visit")
+# Nouns that make the event in their complement a time anchor or a cause ("on the eve of a visit",
+# "in retaliation for an air raid")
 ANCHOR_NOUNS: frozenset[str] = _G.get("anchor_nouns", frozenset())
 # "X said Y must Z": an obligation a speaker puts on someone is a demand (CAMEO 100)
 OBLIGATIONS: frozenset[str] = _G.get("obligations", frozenset())
@@ -873,8 +874,7 @@ def _background(tok: Any) -> bool:
     anchor ("tras el ataque", "después de la reunión") or what another event is against ("contra
     la visita del Papa") -- mentioned, not reported."""
     words = {fold(c.text) for c in tok.children if c.dep_ in ("case", "mark", "advmod", "fixed")}
-    of = fold(tok.head.text) if tok.dep_ == "pobj" else next((w for w in words if w in ("de", "del")), "")
-    if of in ("of", "de", "del") and fold(_nmod_head(tok).lemma_) in ANCHOR_NOUNS:
+    if tok.dep_ in ("pobj", "nmod") and fold(_nmod_head(tok).lemma_) in ANCHOR_NOUNS:
         return True  # "on the eve of a visit", "en vísperas de la cumbre", "in the wake of the attack"
     return bool((words | {_case(tok)}) & BACKGROUND_CASES)
 
