@@ -46,6 +46,7 @@ def main() -> None:
             names["106"] = m.group(2).strip()
         names[code] = name.replace("\u0093", "'").replace("\u0092", "'").replace("Ò", "'").replace("Ó", "'").strip()
     names["044"] = "Meet at a 'third' location"
+    names["033"] = names["033"].replace("matyerial", "material")  # a typo of the copy
     gold: dict[str, float] = {}
     for line in (SHARED / "cameo" / "GDELT_CAMEO.goldsteinscale.txt").read_text().splitlines()[1:]:
         code, _, score = line.strip().partition("\t")
