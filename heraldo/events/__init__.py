@@ -136,7 +136,7 @@ class EventCoder:
                 or child.dep_ in ("pobj", "compound")  # "toque de queda": "queda" as compound
                 or (child.dep_ == "prep" and child.text == "of")
             ):
-                head = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+                head = _pobj(child)
                 t = self.lang.trigger(f"{tok.lemma_} de {head.lemma_}", "NOUN") or self.lang.trigger(
                     f"{tok.lemma_} of {head.lemma_}", "NOUN"
                 )
@@ -409,7 +409,7 @@ class EventCoder:
                 return [], "subject-not-actor"
             for c in tok.children if passive else ():
                 if c.dep_ == "agent":  # English: "attacked by Iraq" is `agent` "by" over `pobj` "Iraq"
-                    c = next((g for g in c.children if g.dep_ == "pobj"), c)
+                    c = _pobj(c)
                 if c.dep_ in ("obl", "obj", "nmod", "obl:agent", "pobj") and _case(c) in AGENT_CASES:
                     best = self._best(c, by_token)
                     if best:
@@ -451,8 +451,7 @@ class EventCoder:
                 c.dep_ in ("obl", "nmod", "iobj", "obl:arg", "prep", "pobj", "dative")
                 and (_case(c) in TARGET_CASES or c.dep_ in ("iobj", "dative"))
             ):
-                if c.dep_ in ("prep",):
-                    c = next((g for g in c.children if g.dep_ == "pobj"), c)
+                c = _pobj(c)
                 best = self._best(c, by_token, skip)
                 if best and _own(c, best):
                     continue  # "withdraw its troops", "retirar sus tropas": the source's own means
@@ -880,8 +879,9 @@ def _background(tok: Any) -> bool:
 
 
 def _pobj(tok: Any) -> Any:
-    """An English preposition's object ("for" -> "Thursday"); any other token itself."""
-    return next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+    """An English preposition's object ("for" -> "Thursday", the passive's "by" -> "Iraq"); any
+    other token itself."""
+    return next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.dep_ in ("prep", "agent") else tok
 
 
 def _case(tok: Any) -> str:
