@@ -153,6 +153,9 @@ def test_manifestar_with_an_object_is_not_a_protest(pipeline):
         # a protest by people no dictionary codes: the event stays, its source is implicit
         ("es", "Unas 200 minas paralizaron sus tareas por orden del sindicato.", "14", True),
         ("en", "Thousands of retirees marched through the capital on Sunday.", "14", True),
+        # a Spanish impersonal plural, the headline's passive: "they arrest" names no agent
+        ("es", "Detienen en Nápoles al hijo de un jefe de la camorra.", "17", True),
+        ("es", "Secuestran a un empresario en el norte del país.", "18", True),
         # a root the language does not list: no coded agent, no event
         ("es", "Unas 200 minas firmaron un acuerdo con la empresa.", None, None),
     ],
@@ -426,6 +429,23 @@ def test_an_ended_protest(pipeline, text, code):
     coded = code_text(pipeline, text, "es")
     assert code in [e.cameo for e in coded.events], [(e.cameo, e.rule) for e in coded.events]
     assert not (code != "080" and "080" in [e.cameo for e in coded.events])
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # who ends a protest is its source, and the protesters become its target
+        ("La policía puso fin a la huelga de los mineros.", "---COP", "---LAB"),
+        ("La policía alemana puso fin a una manifestación organizada por el partido NPD.", "DEUCOP", "DEUPTY"),
+        ("El ejército acabó con el bloqueo de los campesinos en la carretera.", "---MIL", "---AGR"),
+        # protesters who end their own protest stay its source, with no target
+        ("Los mineros pusieron fin a su huelga.", "---LAB", None),
+    ],
+)
+def test_the_ender_of_a_protest_is_its_source(pipeline, text, source, target):
+    coded = code_text(pipeline, text, "es")
+    (e,) = [e for e in coded.events if e.cameo in ("080", "170")]
+    assert (e.source.code, e.target.code if e.target else None) == (source, target), e.rule
 
 
 @pytest.mark.parametrize(

@@ -306,6 +306,15 @@ class EventCoder:
                     if cand := self._nominal(tok, trig, end, by_token, ctx):
                         cand.cameo = reversed_[tok.i]
                         cand.rule += f":{reversed_by.get(tok.i) or fold(head.lemma_)}"
+                        ender = _ender(tok) if cand.cameo == "080" else None
+                        if ender is not None:
+                            # who ends it: "la policía puso fin a la huelga de los mineros" (the
+                            # police, not the miners, whose protest it was)
+                            subj = [m for t in self._subject(ender, by_token, ctx)[0] if (m := t.mention).code]
+                            if subj and {m.code for m in subj} != {m.code for m in cand.sources}:
+                                protesters: list[Mention | None] = [m for m in cand.sources if m.code]
+                                cand.sources, cand.targets = subj, protesters or [None]
+                                cand.rule += ":ender"
                         if cand.cameo == "080" and any(m and m.sector in ("COP", "MIL") for m in cand.sources):
                             cand.cameo = "170"  # "la policía puso fin a la manifestación": put down
                         if cand.cameo in ("080", "170") and cand.status == "negated":
@@ -611,7 +620,12 @@ class EventCoder:
             # nominal and passive events keep an implicit source (empty span, no code), and so do
             # verbs of the roots the language lists (grammar.yaml `implicit_source_roots`): a
             # protest by people no dictionary codes ("unas 200 minas paralizaron sus tareas").
-            if not (trig.pos in ("NOUN", "ADJ") or _is_passive(tok) or code[:2] in self.lang.implicit_source_roots):
+            if not (
+                trig.pos in ("NOUN", "ADJ")
+                or _is_passive(tok)
+                or (_impersonal(tok) and fold(tok.lemma_) not in self.lang.speech_verbs)
+                or code[:2] in self.lang.implicit_source_roots
+            ):
                 return None
             src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
             rule += ":implicit-source"
@@ -813,6 +827,17 @@ def _nmod_head(tok: Any) -> Any:
     return tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
 
 
+def _ender(tok: Any) -> Any | None:
+    """The verb that ends an ended event noun (`_ended`): "puso" in "puso fin a la huelga",
+    "finalizan" in "finalizan la huelga"; None when the noun is the subject ("la huelga concluyó")."""
+    if tok.dep_ == "nsubj":
+        return None
+    head = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    if fold(head.lemma_) in END_NOUNS and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def _ended(tok: Any) -> bool:
     """Is an event noun what a verb of ending ends? "finalizan la huelga", "acabar con el bloqueo",
     "puso fin a la huelga", "desconvocaron el paro", "called off the strike" (a phrasal verb is
@@ -893,6 +918,20 @@ def _case(tok: Any) -> str:
     if tok.dep_ in ("prep", "agent"):
         return fold(tok.text)
     return ""
+
+
+def _impersonal(tok: Any) -> bool:
+    """A Spanish impersonal third person plural with no subject ("Detienen al hijo del capo",
+    "Matan a un dirigente"): like a passive, its agent is unnamed."""
+    m = tok.morph
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ == "ROOT"
+        and m.get("Person") == ["3"]
+        and m.get("Number") == ["Plur"]
+        and m.get("Mood") == ["Ind"]
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
 
 
 def _is_passive(tok: Any) -> bool:
