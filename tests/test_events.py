@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from heraldo.lang import language
 from tests.conftest import code_text
 
 
@@ -315,11 +316,22 @@ def test_a_protest_against_something_the_parser_calls_an_object(pipeline):
         ("Varios miles de estudiantes continuaron manifestándose en Belgrado contra el régimen.", "14"),
         # a plural the tagger leaves unlemmatized in a headline
         ("Manifestaciones a favor de Irak de palestinos y árabes israelíes", "14"),
+        # a verb form lemmatized wrong ("reprimió" -> "reprimeír"): the lexicon verb it is a form of
+        ("La policía reprimió la protesta de los maestros.", "17"),
     ],
 )
 def test_forms_the_tagger_mislemmatizes(pipeline, text, root):
     coded = code_text(pipeline, text, "es")
     assert root in {e.cameo_root for e in coded.events}, [(e.cameo, e.rule) for e in coded.events]
+
+
+def test_regular_verb_forms_of_the_lexicon():
+    es = language("es")
+    assert es.regular_form("reprimir", "reprimió") and es.regular_form("desalojar", "desalojaron")
+    assert not es.regular_form("reprimeír", "reprimió")  # not an infinitive
+    assert not es.regular_form("desalojó", "desalojó")  # the lemmatizer left the form alone
+    assert es.verb_forms["reprimio"] == "reprimir" and es.verb_forms["desalojo"] == "desalojar"
+    assert language("en").verb_forms == {}  # English has no table of endings
 
 
 @pytest.mark.parametrize(
@@ -877,3 +889,24 @@ def test_a_carrier_of_intent_governs_its_infinitive(pipeline):
 def test_the_de_complement_of_an_arrest_is_its_target(pipeline, lang, text, expected):
     coded = code_text(pipeline, text, lang)
     assert expected in _coded(coded), _explained(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        # force against a protest or against people named for protesting is violent repression
+        ("es", "El ejército disparó contra una manifestación encabezada por el presidente de la isla.", "175"),
+        ("es", "La policía disparó contra los manifestantes.", "175"),
+        ("en", "Soldiers fired at demonstrators in Yangon.", "175"),
+        ("en", "Police beat protesters in the capital.", "175"),
+        # by the protesters themselves it is a riot; against someone else it stays force
+        ("es", "Los manifestantes atacaron a la policía.", "145"),
+        ("es", "El ejército disparó contra los guerrilleros.", "190"),
+    ],
+)
+def test_force_against_a_protest_is_repression(pipeline, lang, text, code):
+    coded = code_text(pipeline, text, lang)
+    force = [
+        e.cameo for e in coded.events if e.cameo_root in ("14", "17", "18", "19") and e.cameo not in ("140", "141")
+    ]
+    assert force == [code], [(e.cameo, e.rule) for e in coded.events]

@@ -57,6 +57,8 @@ END_LIGHT: frozenset[str] = _G.get("end_light", frozenset())  # "poner fin a", "
 # Nouns that hold an event noun for a verb of stopping or lifting: "suspended aid deliveries",
 # "ended mediation efforts", "suspendió parte del programa de ayuda"
 CONTAINERS: frozenset[str] = _G.get("containers", frozenset())
+# People named for protesting: force against them is violent repression (CAMEO 175)
+PROTESTERS: frozenset[str] = _G.get("protesters", frozenset())
 NO_CLIMB = {
     "acl",
     "acl:relcl",
@@ -180,6 +182,11 @@ class EventCoder:
             lemma = lemma.split(" ", 1)[0]
             reflexive = reflexive or fold(tok.text).endswith("se")
         t = self.lang.trigger(lemma, "VERB", reflexive, intransitive)
+        if t is None and tok.pos_ == "VERB" and not self.lang.regular_form(lemma, tok.text):
+            # a form the lemmatizer got wrong ("reprimió" -> "reprimeír"): the lexicon verb whose
+            # regular forms hold it (grammar.yaml `regular_endings`)
+            if guessed := self.lang.verb_forms.get(fold(tok.text)):
+                t = self.lang.trigger(guessed, "VERB", reflexive, intransitive)
         if t is None and tok.pos_ == "ADJ" and self.lang.code == "es":
             # a participle lemmatized as an adjective, for protests: "el tránsito estaba bloqueado"
             # -> bloquear. (Other roots' participles -- "asesinado", "herido" -- are results the
@@ -283,6 +290,16 @@ class EventCoder:
                 if any(o.i in reversed_ or o.i in reversed_heads for o in tok.children):
                     continue  # "suspendió la ayuda": the noun carries the event, as a halt (below)
                 cand = self._verbal(tok, trig, end, by_token, ctx)
+                if (
+                    cand
+                    and cand.cameo[:2] in ("18", "19")
+                    and not (cand.sources and all(_crowd(m) for m in cand.sources))
+                ):
+                    if _on_protest(tok, protests - protest_verbs) or any(_protesters(m) for m in cand.targets):
+                        # "el ejército disparó contra una manifestación", "police beat protesters":
+                        # violent repression, unless protesters do it (a riot)
+                        cand.cameo, cand.plover = REPRESSION, None
+                        cand.rule += ":on-protest"
                 if cand and trig.cameo and trig.cameo[:2] in ("03", "13"):
                     # "acordaron iniciar un paro", "agreed to withdraw": agreeing to do something is
                     # the intent to do it (133, 0356), with the agreeing verb's actors; threatening
@@ -822,6 +839,24 @@ def _held_object(tok: Any) -> Any:
     return tok
 
 
+def _on_protest(verb: Any, protests: set[int]) -> bool:
+    """Is a protest noun the object or the "contra"/"on" complement of this verb ("disparó contra
+    una manifestación", "fired on a demonstration", "atacaron la marcha")?"""
+    for c in verb.children:
+        if c.dep_ in ("obj", "dobj") or (c.dep_ in ("obl", "prep", "nmod") and _case(c) in REPRESSED_CASES):
+            if _pobj(c).i in protests:
+                return True
+    return False
+
+
+def _protesters(m: Mention | None) -> bool:
+    """Is this actor named by a protester noun ("los manifestantes", "striking workers" no)?"""
+    if m is None:
+        return False
+    words = fold(m.text).split()
+    return any(w in PROTESTERS or (w.endswith("s") and w[:-1] in PROTESTERS) for w in words)
+
+
 def _nmod_head(tok: Any) -> Any:
     """The noun a prepositional modifier hangs from (English "of" is a `prep` token between)."""
     return tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
@@ -971,6 +1006,9 @@ def _state_or_sector(m: Mention, sectors: tuple[str, ...]) -> bool:
 CROWD_SECTORS = ("CVL", "LAB", "EDU", "AGR", "OPP", "HLH", "RAD")
 RIOT_CODES = ("170", "171", "180", "190")
 RIOT = "145"
+# Force against a protest (its object or "contra"/"on" complement) is violent repression.
+REPRESSION = "175"
+REPRESSED_CASES = frozenset({"contra", "sobre", "on", "against", "at", "upon"})
 # A crowd that gathers with no one to meet demonstrates (141), it does not hold a meeting (040).
 MEET, GATHER = "040", "141"
 

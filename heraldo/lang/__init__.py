@@ -72,6 +72,14 @@ class LanguageData:
     idiom_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects that make it no event
     # verb -> object lemma -> the code the verb takes with that object ("expelled two diplomats" 161)
     object_codes: dict[str, dict[str, str]] = field(default_factory=dict)
+    regular_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # infinitive ending -> form endings
+    verb_forms: dict[str, str] = field(default_factory=dict)  # folded regular form -> the one lexicon verb
+
+    def regular_form(self, lemma: str, form: str) -> bool:
+        """Is `lemma` an infinitive and `form` one of its regular forms (or the infinitive itself)?"""
+        lemma, form = fold(lemma), fold(form)
+        ending = self.regular_endings.get(lemma[-2:])
+        return ending is not None and (form == lemma or any(lemma[:-2] + e == form for e in ending))
 
     def trigger(self, lemma: str, pos: str, reflexive: bool = False, intransitive: bool = False) -> Trigger | None:
         """The entry for a lemma: its reflexive variant when the verb has "se", else its
@@ -219,4 +227,12 @@ def language(code: str) -> LanguageData:
         fold(verb): {fold(o): str(c) for c, objects in codes.items() for o in objects}
         for verb, codes in (grammar.get("object_codes") or {}).items()
     }
+    data.regular_endings = {
+        fold(inf): tuple(fold(e) for e in endings) for inf, endings in (grammar.get("regular_endings") or {}).items()
+    }
+    owners: dict[str, set[str]] = {}
+    for lemma, pos, _variant in data.triggers:
+        for ending in data.regular_endings.get(lemma[-2:], ()) if pos == "VERB" else ():
+            owners.setdefault(lemma[:-2] + ending, set()).add(lemma)
+    data.verb_forms = {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1}
     return data
