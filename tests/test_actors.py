@@ -32,6 +32,10 @@ def _codes(coded):
         ("es", "Estados Unidos impuso sanciones.", "Estados Unidos", "USA"),
         ("es", "Los manifestantes rusos protestaron.", "manifestantes rusos", "RUSCVL"),
         ("en", "Sergey Lavrov arrived in Pyongyang.", "Sergey Lavrov", "RUSGOV"),
+        # short and older English country names CLDR lacks
+        ("en", "Bosnia and Slovenia agreed to a ceasefire.", "Bosnia", "BIH"),
+        ("en", "Macedonia closed its border.", "Macedonia", "MKD"),
+        ("en", "Swaziland recalled its ambassador.", "Swaziland", "SWZ"),
         ("en", "The White House rejected the offer.", "The White House", "USAGOV"),
         ("en", "North Korean soldiers crossed the border.", "North Korean soldiers", "PRKMIL"),
         ("en", "The United Nations condemned the attack.", "The United Nations", None),

@@ -147,6 +147,21 @@ _EXTRA_COUNTRY_NAMES = {
     "CHN": ["PRC", "People's Republic of China", "República Popular China"],
     "ARE": ["UAE", "EAU", "the Emirates", "Emiratos Árabes", "Emiratos Árabes Unidos"],
     "CZE": ["Czechia", "Chequia", "República Checa", "Czech Republic"],
+    # short, older and English names CLDR lacks (the PLOVER records say "Bosnia", "Macedonia")
+    "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia-Hercegovina", "Bosnia-Herzegovina"],
+    "MKD": [
+        "Macedonia",
+        "FYROM",
+        "Former Yugoslav Republic of Macedonia",
+        "ex República Yugoslava de Macedonia",
+        "Antigua República Yugoslava de Macedonia",
+    ],
+    "TTO": ["Trinidad"],
+    "SWZ": ["Swaziland", "Suazilandia", "Swazilandia"],
+    "KHM": ["Kampuchea"],
+    "GMB": ["Gambia", "The Gambia"],
+    "CPV": ["Cape Verde", "Cabo Verde"],
+    "BLR": ["Byelorussia", "Belorussia"],
 }
 
 
