@@ -36,6 +36,11 @@ def _codes(coded):
         ("en", "Bosnia and Slovenia agreed to a ceasefire.", "Bosnia", "BIH"),
         ("en", "Macedonia closed its border.", "Macedonia", "MKD"),
         ("en", "Swaziland recalled its ambassador.", "Swaziland", "SWZ"),
+        # a people of another country is an actor of the country it lives in
+        ("en", "The Serbs rejected the plan.", "Serbs", "SRB"),
+        ("en", "Bosnian Serbs attacked the town.", "Bosnian Serbs", "BIH"),
+        ("en", "Bosnian Serb forces shelled Gorazde.", "Bosnian Serb forces", "BIHMIL"),
+        ("es", "Los serbios bosnios atacaron la ciudad.", "serbios bosnios", "BIH"),
         ("en", "The White House rejected the offer.", "The White House", "USAGOV"),
         ("en", "North Korean soldiers crossed the border.", "North Korean soldiers", "PRKMIL"),
         ("en", "The United Nations condemned the attack.", "The United Nations", None),

@@ -269,6 +269,14 @@ class ActorFinder:
             if a - n >= 0 and all(doc[x].head.i in range(a - n, b) for x in range(a - n, a)):
                 c = self.lang.demonyms.get(fold(doc[a - n : a].text))
                 if c:
+                    k = a - n - 1
+                    if (
+                        n == 1
+                        and k >= 0
+                        and doc[k].head.i in range(k + 1, b)
+                        and (first := self.lang.demonyms.get(fold(doc[k].text)))
+                    ):
+                        return first, k, hi  # "Bosnian Serb forces": the people of the first country
                     return c, a - n, hi
         for k in range(a, b):
             for child, dep in _complements(doc[k]):
@@ -317,10 +325,20 @@ class ActorFinder:
                 and not any(ch.dep_ == "det" for ch in t.children)
             ):
                 continue
+            j = t.i + 1
+            nxt = t.doc[j] if j < len(t.doc) else None
+            if nxt is not None and j not in taken and (other := self.lang.demonyms.get(fold(nxt.text))):
+                # a people of another country, one actor of the country of residence: "Bosnian
+                # Serbs" (the modifier first), "los serbios bosnios" (the modifier after)
+                if t.head.i == j and t.dep_ in ("amod", "compound"):
+                    j += 1
+                elif nxt.head.i == t.i and nxt.dep_ in ("amod", "compound"):
+                    c, j = other, j + 1
+            text = t.doc[t.i : j].text
             m = Mention(
-                text=t.text,
+                text=text,
                 start=base + t.idx,
-                end=base + t.idx + len(t.text),
+                end=base + t.idx + len(text),
                 name=None,
                 kb_id=f"country:{c}",
                 type="country",
@@ -329,8 +347,8 @@ class ActorFinder:
                 sector=None,
                 rule="demonym",
             )
-            out.append(TokMention(m, t.i, t.i + 1, t.i, "demonym"))
-            taken.add(t.i)
+            out.append(TokMention(m, t.i, j, j - 1, "demonym"))
+            taken.update(range(t.i, j))
         return out
 
     def _reciprocals(self, sent: Any, base: int, taken: set[int], ctx: ArticleContext) -> list[TokMention]:
