@@ -450,14 +450,19 @@ def test_an_ended_protest(pipeline, text, code):
         ("La policía puso fin a la huelga de los mineros.", "---COP", "---LAB"),
         ("La policía alemana puso fin a una manifestación organizada por el partido NPD.", "DEUCOP", "DEUPTY"),
         ("El ejército acabó con el bloqueo de los campesinos en la carretera.", "---MIL", "---AGR"),
+        # a protest kept from happening or broken up is put down by whoever does it (170)
+        ("La policía impidió la marcha de los estudiantes.", "---COP", "---EDU"),
+        ("La policía disolvió la manifestación de los maestros.", "---COP", "---EDU"),
         # protesters who end their own protest stay its source, with no target
         ("Los mineros pusieron fin a su huelga.", "---LAB", None),
     ],
 )
 def test_the_ender_of_a_protest_is_its_source(pipeline, text, source, target):
+    """Also those who prevent one: "la policía impidió la marcha" is 170, never 080."""
     coded = code_text(pipeline, text, "es")
     (e,) = [e for e in coded.events if e.cameo in ("080", "170")]
     assert (e.source.code, e.target.code if e.target else None) == (source, target), e.rule
+    assert e.cameo == ("080" if source == "---LAB" else "170")
 
 
 @pytest.mark.parametrize(
@@ -910,3 +915,8 @@ def test_force_against_a_protest_is_repression(pipeline, lang, text, code):
         e.cameo for e in coded.events if e.cameo_root in ("14", "17", "18", "19") and e.cameo not in ("140", "141")
     ]
     assert force == [code], [(e.cameo, e.rule) for e in coded.events]
+
+
+def test_a_protest_prevented_in_english_is_put_down(pipeline):
+    coded = code_text(pipeline, "Turkish police prevented the demonstration staged by students.", "en")
+    assert [(e.cameo, e.source.code, e.target.code) for e in coded.events] == [("170", "TURCOP", "TUREDU")]

@@ -54,6 +54,8 @@ LIFTS: frozenset[str] = _G.get("lifts", frozenset())
 ENDS: frozenset[str] = _G.get("ends", frozenset())
 END_NOUNS: frozenset[str] = _G.get("end_nouns", frozenset())
 END_LIGHT: frozenset[str] = _G.get("end_light", frozenset())  # "poner fin a", "put an end to"
+# Verbs that keep a protest from happening or break it up: its subject puts it down (170)
+PREVENTS: frozenset[str] = _G.get("prevents", frozenset())
 # Nouns that hold an event noun for a verb of stopping or lifting: "suspended aid deliveries",
 # "ended mediation efforts", "suspendió parte del programa de ayuda"
 CONTAINERS: frozenset[str] = _G.get("containers", frozenset())
@@ -254,6 +256,9 @@ class EventCoder:
                 # "finalizan la huelga", "puso fin a una huelga de hambre", "acabar con el bloqueo":
                 # protesters yield (080); police who end a protest coerce (170, below)
                 codes[tok.i] = reversed_[tok.i] = "080"
+            elif t.pos == "NOUN" and codes[tok.i][:2] == "14" and _prevented(tok):
+                # "la policía impidió la marcha", "police broke up the protest": put down (170)
+                codes[tok.i] = reversed_[tok.i] = "170"
             elif t.pos == "NOUN" and (held := _held_object(tok)).dep_ in ("obj", "dobj", "nsubj:pass"):
                 if held.head.pos_ not in ("VERB", "AUX"):
                     continue
@@ -323,7 +328,7 @@ class EventCoder:
                     if cand := self._nominal(tok, trig, end, by_token, ctx):
                         cand.cameo = reversed_[tok.i]
                         cand.rule += f":{reversed_by.get(tok.i) or fold(head.lemma_)}"
-                        ender = _ender(tok) if cand.cameo == "080" else None
+                        ender = _ender(tok) if cand.cameo in ("080", "170") else None
                         if ender is not None:
                             # who ends it: "la policía puso fin a la huelga de los mineros" (the
                             # police, not the miners, whose protest it was)
@@ -860,6 +865,16 @@ def _protesters(m: Mention | None) -> bool:
 def _nmod_head(tok: Any) -> Any:
     """The noun a prepositional modifier hangs from (English "of" is a `prep` token between)."""
     return tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+
+
+def _prevented(tok: Any) -> bool:
+    """Is an event noun the object of a verb that keeps it from happening or breaks it up
+    ("impidió la manifestación", "prevented the demonstration", "broke up the rally")?"""
+    if tok.dep_ not in ("obj", "dobj") or tok.head.pos_ != "VERB":
+        return False
+    particles = [c.lower_ for c in tok.head.children if c.dep_ in ("prt", "compound:prt")]
+    verb = fold(tok.head.lemma_)
+    return verb in PREVENTS or any(f"{verb} {p}" in PREVENTS for p in particles)
 
 
 def _ender(tok: Any) -> Any | None:
