@@ -154,6 +154,8 @@ def test_manifestar_with_an_object_is_not_a_protest(pipeline):
         # a protest by people no dictionary codes: the event stays, its source is implicit
         ("es", "Unas 200 minas paralizaron sus tareas por orden del sindicato.", "14", True),
         ("en", "Thousands of retirees marched through the capital on Sunday.", "14", True),
+        ("en", "Traditional elders have demanded that the ministry be taken away from the politicians.", "10", True),
+        ("en", "Traditional elders have signed an agreement with the company.", None, None),
         # a Spanish impersonal plural, the headline's passive: "they arrest" names no agent
         ("es", "Detienen en Nápoles al hijo de un jefe de la camorra.", "17", True),
         ("es", "Secuestran a un empresario en el norte del país.", "18", True),
