@@ -66,6 +66,17 @@ def test_roles(pipeline, lang, text, root, source, target):
         ("en", "Russia will meet Ukraine next week.", "intended"),
         ("en", "Russia condemned Ukraine.", "asserted"),
         ("es", "Se anunció una próxima reunión entre Vladímir Putin y Kim Jong-un.", "intended"),
+        # a participle the tagger lemmatizes as itself still announces ("anunciadas" -> anunciar)
+        ("es", "Están anunciadas varias movilizaciones.", "intended"),
+        # a future copula: "will be a hunger strike"
+        ("es", "Las siguientes medidas serán una huelga de hambre.", "intended"),
+        # continuing is happening, unless the continuation is only announced
+        ("es", "Los mineros continuarán manifestando frente a la sede.", "asserted"),
+        ("es", "La asociación anunció continuar las protestas.", "intended"),
+        # set for a day by a participle
+        ("es", "Los sindicatos convocaron una huelga programada para el jueves.", "intended"),
+        # "long-threatened" is not threatened now
+        ("en", "Israel today mounted its long-threatened invasion of South Lebanon.", "asserted"),
     ],
 )
 def test_status(pipeline, lang, text, status):
@@ -433,6 +444,8 @@ def test_lifted_sanctions_and_agreed_actions(pipeline, lang, text, code, source,
         ("La baronesa puso fin el jueves a una huelga de hambre.", "080"),
         ("La policía alemana puso fin a una manifestación de extrema derecha en Munich.", "170"),
         ("Los camioneros desconvocaron el paro tras un acuerdo con el gobierno.", "080"),
+        # called off now, though the strike was set for tomorrow: the ending's own status
+        ("Tres centrales sindicales desactivaron una huelga general programada para mañana.", "080"),
         # not ending it is going on with it
         ("Los obreros, que no suspendieron una huelga indeterminada, habían resuelto bloquear los accesos.", "143"),
         # "el fin de la guerra" demanded in a march does not end the march

@@ -330,6 +330,8 @@ class EventCoder:
                         cand.rule += f":{reversed_by.get(tok.i) or fold(head.lemma_)}"
                         ender = _ender(tok) if cand.cameo in ("080", "170") else None
                         if ender is not None:
+                            # ending or preventing it is done now, whenever the protest was set for
+                            cand.status = status_of(ender, self.lang)
                             # who ends it: "la policía puso fin a la huelga de los mineros" (the
                             # police, not the miners, whose protest it was)
                             subj = [m for t in self._subject(ender, by_token, ctx)[0] if (m := t.mention).code]
@@ -1061,7 +1063,7 @@ def status_of(tok: Any, lang: LanguageData) -> str:
             chain.append(cur)
         else:
             break
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECTS and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECTS and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
         # an event noun takes the status of the verb it is the subject of: "la protesta del
         # miércoles se iniciará", "se prevé una nueva manifestación" (intended)
         chain.append(tok.head)
@@ -1069,9 +1071,11 @@ def status_of(tok: Any, lang: LanguageData) -> str:
         for c in t.children:
             if c.dep_ in ("advmod", "neg") and fold(c.text) in NEGATORS:
                 return "negated"
-    for t in chain:
+    for k, t in enumerate(chain):
         if t is not tok and fold(t.lemma_) in CONTINUATIONS:
-            return "asserted"  # "continuarán manifestando", "the strike will continue": going on
+            # "continuarán manifestando", "the strike will continue": going on, unless announced
+            # ("anunció continuar las protestas")
+            return "intended" if any(_intent_head(u) for u in chain[k + 1 :]) else "asserted"
         if t.dep_ == "advcl" and _opens_with(t, THREAT_CONDITIONS):
             return "hypothetical"  # "a menos que el gobierno retire la ley": a condition
         for c in t.children:
@@ -1083,7 +1087,9 @@ def status_of(tok: Any, lang: LanguageData) -> str:
                 return "hypothetical"
             if c.dep_ == "aux" and fold(c.text) in ("will", "'ll", "shall"):
                 return "intended"
-        if t is not tok and fold(t.lemma_) in INTENT_HEADS:
+            if c.dep_ == "cop" and "Fut" in c.morph.get("Tense"):
+                return "intended"  # "las siguientes medidas serán una huelga de hambre"
+        if t is not tok and _intent_head(t):
             return "intended"
         if any(_case(c) in FUTURE_CASES and fold(_pobj(c).lemma_) in FUTURE_TIMES for c in t.children):
             return "intended"  # "convocaron una huelga para el jueves", "called a strike for Monday"
@@ -1093,10 +1099,20 @@ def status_of(tok: Any, lang: LanguageData) -> str:
     for c in tok.children:
         if c.dep_ == "amod" and fold(c.lemma_) in FUTURE_ADJECTIVES:
             return "hypothetical" if fold(c.lemma_) in POSSIBLE_ADJECTIVES else "intended"
+        if c.dep_ in ("acl", "amod") and _participle(c):
+            if any(_case(g) in FUTURE_CASES and fold(_pobj(g).lemma_) in FUTURE_TIMES for g in c.children):
+                return "intended"  # "la huelga programada para el jueves"
     # "va a reunirse"
     if tok.dep_ in ("xcomp",) and fold(tok.head.lemma_) == "ir":
         return "intended"
     return "asserted"
+
+
+def _intent_head(t: Any) -> bool:
+    """A governor that makes its complement intended, also as a participle the tagger lemmatized
+    as itself ("están anunciadas varias movilizaciones", "anunciado" -> anunciar)."""
+    lemma = fold(t.lemma_)
+    return lemma in INTENT_HEADS or (t.pos_ in ("ADJ", "VERB") and any(i in INTENT_HEADS for i in _infinitives(lemma)))
 
 
 def attribution_of(tok: Any, lang: LanguageData) -> Attribution | None:
