@@ -935,3 +935,18 @@ def test_force_against_a_protest_is_repression(pipeline, lang, text, code):
 def test_a_protest_prevented_in_english_is_put_down(pipeline):
     coded = code_text(pipeline, "Turkish police prevented the demonstration staged by students.", "en")
     assert [(e.cameo, e.source.code, e.target.code) for e in coded.events] == [("170", "TURCOP", "TUREDU")]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Russian hackers hacked the Ukrainian election commission."),
+        ("en", "Hackers defaced thousands of websites in the biggest politically motivated cyber attack yet."),
+        ("es", "Hackers rusos lanzaron un ciberataque contra el Parlamento alemán."),
+    ],
+)
+def test_cyber_operations_are_coercion(pipeline, lang, text):
+    coded = code_text(pipeline, text, lang)
+    assert ("COERCE", "cyber") in [(e.plover, e.plover_mode) for e in coded.events], [
+        (e.cameo, e.rule) for e in coded.events
+    ]

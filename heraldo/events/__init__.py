@@ -147,7 +147,7 @@ class EventCoder:
                 if t:
                     return t, tok.i + 1
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if prev is not None and prev.dep_ in ("compound", "amod") and prev.head.i == tok.i:
+        if prev is not None and prev.dep_ in ("compound", "amod", "nmod") and prev.head.i == tok.i:
             t = self.lang.trigger(f"{prev.lemma_} {tok.lemma_}", "NOUN")
             if t:
                 return t, tok.i + 1
