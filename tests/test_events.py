@@ -950,3 +950,17 @@ def test_cyber_operations_are_coercion(pipeline, lang, text):
     assert ("COERCE", "cyber") in [(e.plover, e.plover_mode) for e in coded.events], [
         (e.cameo, e.rule) for e in coded.events
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        # reinforcing troops mobilizes armed forces (154); reinforcing anything else is no event
+        ("en", "Israel has strengthened its forces in Lebanon.", "154"),
+        ("es", "Israel reforzó sus tropas en la frontera.", "154"),
+        ("en", "The army strengthened its ties with the police.", None),
+    ],
+)
+def test_reinforced_forces_are_mobilized(pipeline, lang, text, code):
+    coded = code_text(pipeline, text, lang)
+    assert [e.cameo for e in coded.events] == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
