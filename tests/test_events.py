@@ -964,3 +964,18 @@ def test_cyber_operations_are_coercion(pipeline, lang, text):
 def test_reinforced_forces_are_mobilized(pipeline, lang, text, code):
     coded = code_text(pipeline, text, lang)
     assert [e.cameo for e in coded.events] == ([code] if code else []), [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "text, code, source, target",
+    [
+        # a participle a carrier verb holds is the event, with the carrier's subject and object
+        ("La policía mantiene detenidos a tres dirigentes sindicales.", "173", "---COP", "---LAB"),
+        ("Los indígenas se llevaron secuestrado al alcalde.", "181", "---CVL", "---GOV"),
+        ("Los estudiantes mantienen ocupada la universidad.", "144", "---EDU", None),
+    ],
+)
+def test_a_participle_a_carrier_verb_holds(pipeline, text, code, source, target):
+    coded = code_text(pipeline, text, "es")
+    got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
+    assert got == [(code, source, target)], [(e.cameo, e.rule) for e in coded.events]

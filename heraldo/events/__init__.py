@@ -54,6 +54,9 @@ LIFTS: frozenset[str] = _G.get("lifts", frozenset())
 ENDS: frozenset[str] = _G.get("ends", frozenset())
 END_NOUNS: frozenset[str] = _G.get("end_nouns", frozenset())
 END_LIGHT: frozenset[str] = _G.get("end_light", frozenset())  # "poner fin a", "put an end to"
+# Verbs that carry a participle as their event: "mantienen retenidas a 24 personas", "se llevaron
+# secuestrado al alcalde" (the participle's verb, with the carrier's subject and object)
+CARRIERS: frozenset[str] = _G.get("participle_carriers", frozenset())
 # Verbs that keep a protest from happening or break it up: its subject puts it down (170)
 PREVENTS: frozenset[str] = _G.get("prevents", frozenset())
 # Nouns that hold an event noun for a verb of stopping or lifting: "suspended aid deliveries",
@@ -195,7 +198,7 @@ class EventCoder:
             # casualty rules already read; matching them too lost 0.02 ROOT F1 on the fight set.)
             # A passive with "ser" is its verb for every root: "la operación fue criticada" (111).
             t = next((x for inf in _infinitives(fold(tok.lemma_)) if (x := self.lang.trigger(inf, "VERB"))), None)
-            t = t if t is not None and (_protest(t) or _is_passive(tok)) else None
+            t = t if t is not None and (_protest(t) or _is_passive(tok) or _carried(tok)) else None
         idioms = self.lang.idiom_objects.get(t.lemma) if t is not None else None
         if idioms and any(c.dep_ in ("obj", "dobj") and fold(c.lemma_) in idioms for c in tok.children):
             return None  # "ocupa el cargo", "occupies the post": no occupation
@@ -271,6 +274,7 @@ class EventCoder:
         # nouns of appeal, demand, intent and threat whose clause says what is asked or promised
         claims = {tok.i for tok, t, _ in triggers if t.pos == "NOUN" and codes[tok.i][:2] in ("02", "03", "10", "13")}
         protest_verbs = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and _protest(t)}
+        carriers = {tok.head.i for tok, t, _ in triggers if t.pos == "VERB" and _carried(tok)}
         protests = protest_verbs | {tok.i for tok, t, _ in triggers if codes[tok.i][:2] == "14"}
         out: list[Candidate] = []
         demanded: set[int] = set()
@@ -286,6 +290,8 @@ class EventCoder:
             if _claimed(tok, claims):
                 continue  # "its demand that Israel ease restrictions": demanded, promised, threatened, not done
             if trig.pos == "VERB":
+                if tok.i in carriers:
+                    continue  # "se llevaron secuestrado al alcalde": the participle is the event
                 if codes[tok.i][:2] in PURPOSE_ROOTS and _purpose_of(tok, protests):
                     continue  # "marcharon para exigir la renuncia", "un paro reclamando aumentos": the protest's aim
                 objs = [c for c in tok.children if c.dep_ in ("obj", "dobj", "obl", "nsubj:pass") and c.i in nominal]
@@ -452,7 +458,7 @@ class EventCoder:
                 tok, how = tok.head, "speaker"
                 continue
             # "dispuesto a apoyar", "destacando que", "X decidió atacar": climb to the governor
-            if tok.dep_ in ("xcomp", "advcl", "conj", "acl", "acomp") and tok.head.i != tok.i:
+            if (tok.dep_ in ("xcomp", "advcl", "conj", "acl", "acomp") or _carried(tok)) and tok.head.i != tok.i:
                 tok = tok.head
                 continue
             if tok.dep_ in ("ROOT",) and ctx.last_subject is not None:
@@ -510,6 +516,9 @@ class EventCoder:
         passive = _is_passive(tok)
         if passive:
             targets = self._targets_of(tok, by_token, skip, SUBJECTS)
+        elif _carried(tok):
+            # "mantienen retenidas a 24 personas": the carrier's object
+            targets = self._targets_of(tok.head, by_token, skip | {tok.i}, ("obj", "dobj", "iobj"))
         else:
             targets = self._targets_of(tok, by_token, skip, ("obj", "dobj", "iobj", "dative", "obl:arg"))
         if not targets:
@@ -867,6 +876,16 @@ def _protesters(m: Mention | None) -> bool:
 def _nmod_head(tok: Any) -> Any:
     """The noun a prepositional modifier hangs from (English "of" is a `prep` token between)."""
     return tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+
+
+def _carried(tok: Any) -> bool:
+    """A participle a carrier verb holds as its event ("mantienen *retenidas* a 24 personas")."""
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ in ("obj", "xcomp", "obl", "advcl")
+        and tok.head.i != tok.i
+        and fold(tok.head.lemma_) in CARRIERS
+    )
 
 
 def _prevented(tok: Any) -> bool:
