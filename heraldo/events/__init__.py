@@ -866,7 +866,8 @@ def _on_protest(verb: Any, protests: set[int]) -> bool:
 
 
 def _protesters(m: Mention | None) -> bool:
-    """Is this actor named by a protester noun ("los manifestantes", "striking workers" no)?"""
+    """Is this actor named by a protester noun ("los manifestantes", "demonstrators"; grammar.yaml
+    `protesters`)?"""
     if m is None:
         return False
     words = fold(m.text).split()
@@ -993,7 +994,7 @@ def _case(tok: Any) -> str:
 
 def _impersonal(tok: Any) -> bool:
     """A Spanish impersonal third person plural with no subject ("Detienen al hijo del capo",
-    "Matan a un dirigente"): like a passive, its agent is unnamed."""
+    "Secuestran a un empresario"): like a passive, its agent is unnamed."""
     m = tok.morph
     return (
         tok.pos_ == "VERB"

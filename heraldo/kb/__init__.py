@@ -148,7 +148,7 @@ _EXTRA_COUNTRY_NAMES = {
     "ARE": ["UAE", "EAU", "the Emirates", "Emiratos Árabes", "Emiratos Árabes Unidos"],
     "CZE": ["Czechia", "Chequia", "República Checa", "Czech Republic"],
     # short, older and English names CLDR lacks (the PLOVER records say "Bosnia", "Macedonia")
-    "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia-Hercegovina", "Bosnia-Herzegovina"],
+    "BIH": ["Bosnia", "Bosnia-Herzegovina", "Bosnia-Hercegovina"],
     "MKD": [
         "Macedonia",
         "FYROM",
