@@ -29,6 +29,11 @@ def _explained(coded):
         # the only country named is the article's: the guerrillas are Colombian too
         ("es", "Los guerrilleros atacaron a los soldados colombianos.", "19", "COLREB", "COLMIL"),
         ("es", "Dos torres fueron dinamitadas por el ELN.", "18", "COLREB", None),  # passive: "por" is the agent
+        # a state a verb of being puts a participle in, with its agent: a passive too
+        ("es", "La carretera quedó bloqueada por los campesinos.", "14", "---AGR", None),
+        ("es", "El tránsito estaba bloqueado por los campesinos.", "14", "---AGR", None),
+        # without an agent it is no passive: "dispuesto a dialogar" is willing
+        ("es", "El gobierno está dispuesto a dialogar con los huelguistas.", "03", "---GOV", "---LAB"),
         ("es", "El presidente Gustavo Petro se reunió con Nicolás Maduro en Caracas.", "04", "COLGOV", "VENGOV"),
         # a protest that names no target addresses its country's state (implied, grammar.yaml)
         ("es", "Miles de mineros rusos en huelga bloquearon ayer la vía férrea.", "14", "RUSLAB", "RUSGOV"),

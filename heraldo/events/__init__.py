@@ -57,6 +57,9 @@ END_LIGHT: frozenset[str] = _G.get("end_light", frozenset())  # "poner fin a", "
 # Verbs that carry a participle as their event: "mantienen retenidas a 24 personas", "se llevaron
 # secuestrado al alcalde" (the participle's verb, with the carrier's subject and object)
 CARRIERS: frozenset[str] = _G.get("participle_carriers", frozenset())
+# Verbs of being that put a participle in a state ("estaba bloqueado", "quedó bloqueada por los
+# campesinos"): like a passive, "por X" is its agent
+STATE_VERBS: frozenset[str] = _G.get("state_verbs", frozenset())
 # Verbs that keep a protest from happening or break it up: its subject puts it down (170)
 PREVENTS: frozenset[str] = _G.get("prevents", frozenset())
 # Nouns that hold an event noun for a verb of stopping or lifting: "suspended aid deliveries",
@@ -426,7 +429,8 @@ class EventCoder:
         tok = verb
         how = "subject"
         for _ in range(4):
-            passive = _is_passive(tok)
+            state = _state_participle(tok)
+            passive = _is_passive(tok) or state is not None
             climb = False
             # the parser may split a subject in two ("Los presidentes | Vicente Fox y Óscar Berger
             # acordaron…", both nsubj): the first with an actor is the subject
@@ -446,7 +450,8 @@ class EventCoder:
                     if best:
                         return self._conj(best, tok.head, by_token), "relative-antecedent"
                 return [], "subject-not-actor"
-            for c in tok.children if passive else ():
+            around = [*tok.children, *(c for c in state.children if c.i != tok.i)] if state is not None else []
+            for c in (around or tok.children) if passive else ():
                 if c.dep_ == "agent":  # English: "attacked by Iraq" is `agent` "by" over `pobj` "Iraq"
                     c = _pobj(c)
                 if c.dep_ in ("obl", "obj", "nmod", "obl:agent", "pobj") and _case(c) in AGENT_CASES:
@@ -513,9 +518,13 @@ class EventCoder:
     def _verbal(self, tok: Any, trig: Trigger, end: int, by_token: dict[int, TokMention], ctx: Any) -> Candidate | None:
         sources, how = self._subject(tok, by_token, ctx)
         skip = {i for s in sources for i in range(s.i, s.j)}
-        passive = _is_passive(tok)
+        state = _state_participle(tok)
+        passive = _is_passive(tok) or state is not None
         if passive:
             targets = self._targets_of(tok, by_token, skip, SUBJECTS)
+            if not targets and state is not None:
+                # "la carretera quedó bloqueada por los campesinos": what is in that state
+                targets = self._targets_of(state, by_token, skip | {tok.i}, SUBJECTS)
         elif _carried(tok):
             # "mantienen retenidas a 24 personas": the carrier's object
             targets = self._targets_of(tok.head, by_token, skip | {tok.i}, ("obj", "dobj", "iobj"))
@@ -877,6 +886,25 @@ def _protesters(m: Mention | None) -> bool:
 def _nmod_head(tok: Any) -> Any:
     """The noun a prepositional modifier hangs from (English "of" is a `prep` token between)."""
     return tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+
+
+def _state_participle(tok: Any) -> Any | None:
+    """A participle in a state a verb of being puts it in: "estaba bloqueado", "quedó bloqueada",
+    "permanecían bloqueados por los pesqueros". Like a passive, "por X" is its agent (and without
+    one it is no passive). Returns the token holding the state verb (the participle itself for a
+    copula, else its governor)."""
+    if tok.pos_ != "ADJ" or "Part" not in tok.morph.get("VerbForm") and not _infinitives(fold(tok.lemma_)):
+        return None
+    holder = None
+    if any(c.dep_ == "cop" and fold(c.lemma_) in STATE_VERBS for c in tok.children):
+        holder = tok
+    elif tok.dep_ in ("obj", "xcomp") and tok.head.i != tok.i and fold(tok.head.lemma_) in STATE_VERBS:
+        holder = tok.head
+    if holder is None:
+        return None
+    # only with its agent: "está dispuesto a dialogar" is willing, not a passive
+    around = [*tok.children, *(c for c in holder.children if c.i != tok.i)]
+    return holder if any(_case(c) in AGENT_CASES for c in around) else None
 
 
 def _carried(tok: Any) -> bool:
