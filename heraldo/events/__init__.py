@@ -279,6 +279,7 @@ class EventCoder:
         protest_verbs = {tok.i for tok, t, _ in triggers if t.pos == "VERB" and _protest(t)}
         carriers = {tok.head.i for tok, t, _ in triggers if t.pos == "VERB" and _carried(tok)}
         protests = protest_verbs | {tok.i for tok, t, _ in triggers if codes[tok.i][:2] == "14"}
+        protest_nouns = protests - protest_verbs
         out: list[Candidate] = []
         demanded: set[int] = set()
         for tok in sent:
@@ -309,7 +310,7 @@ class EventCoder:
                     and cand.cameo[:2] in ("18", "19")
                     and not (cand.sources and all(_crowd(m) for m in cand.sources))
                 ):
-                    if _on_protest(tok, protests - protest_verbs) or any(_protesters(m) for m in cand.targets):
+                    if _on_protest(tok, protest_nouns) or any(_protesters(m) for m in cand.targets):
                         # "el ejército disparó contra una manifestación", "police beat protesters":
                         # violent repression, unless protesters do it (a riot)
                         cand.cameo, cand.plover = REPRESSION, None
@@ -450,8 +451,7 @@ class EventCoder:
                     if best:
                         return self._conj(best, tok.head, by_token), "relative-antecedent"
                 return [], "subject-not-actor"
-            around = [*tok.children, *(c for c in state.children if c.i != tok.i)] if state is not None else []
-            for c in (around or tok.children) if passive else ():
+            for c in (_around(tok, state) if state is not None else tok.children) if passive else ():
                 if c.dep_ == "agent":  # English: "attacked by Iraq" is `agent` "by" over `pobj` "Iraq"
                     c = _pobj(c)
                 if c.dep_ in ("obl", "obj", "nmod", "obl:agent", "pobj") and _case(c) in AGENT_CASES:
@@ -903,8 +903,13 @@ def _state_participle(tok: Any) -> Any | None:
     if holder is None:
         return None
     # only with its agent: "está dispuesto a dialogar" is willing, not a passive
-    around = [*tok.children, *(c for c in holder.children if c.i != tok.i)]
-    return holder if any(_case(c) in AGENT_CASES for c in around) else None
+    return holder if any(_case(c) in AGENT_CASES for c in _around(tok, holder)) else None
+
+
+def _around(tok: Any, holder: Any) -> list[Any]:
+    """The dependents of a state participle and of the verb holding it (its agent may hang on
+    either: "permanecían bloqueados ... por los pesqueros")."""
+    return [*tok.children, *(c for c in holder.children if c.i != tok.i)] if holder is not tok else list(tok.children)
 
 
 def _carried(tok: Any) -> bool:
@@ -917,14 +922,24 @@ def _carried(tok: Any) -> bool:
     )
 
 
+def _phrasal_in(verb: Any, words: frozenset[str]) -> bool:
+    """Is the verb, alone or with its particle ("call off", "break up"), one of `words`?"""
+    lemma = fold(verb.lemma_)
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    return lemma in words or any(f"{lemma} {p}" in words for p in particles)
+
+
+def _governor(tok: Any) -> Any:
+    """The word a noun hangs from, past an English preposition ("an end *to* the strike")."""
+    return tok.head.head if tok.head.dep_ == "prep" else tok.head
+
+
 def _prevented(tok: Any) -> bool:
     """Is an event noun the object of a verb that keeps it from happening or breaks it up
     ("impidió la manifestación", "prevented the demonstration", "broke up the rally")?"""
     if tok.dep_ not in ("obj", "dobj") or tok.head.pos_ != "VERB":
         return False
-    particles = [c.lower_ for c in tok.head.children if c.dep_ in ("prt", "compound:prt")]
-    verb = fold(tok.head.lemma_)
-    return verb in PREVENTS or any(f"{verb} {p}" in PREVENTS for p in particles)
+    return _phrasal_in(tok.head, PREVENTS)
 
 
 def _ender(tok: Any) -> Any | None:
@@ -932,7 +947,7 @@ def _ender(tok: Any) -> Any | None:
     "finalizan" in "finalizan la huelga"; None when the noun is the subject ("la huelga concluyó")."""
     if tok.dep_ == "nsubj":
         return None
-    head = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    head = _governor(tok)
     if fold(head.lemma_) in END_NOUNS and head.head.i != head.i:
         head = head.head
     return head if head.pos_ in ("VERB", "AUX") else None
@@ -947,17 +962,12 @@ def _ended(tok: Any) -> bool:
         return not any(c.dep_ in ("obj", "dobj", "ccomp", "xcomp") for c in tok.head.children)
     if tok.dep_ not in ("obj", "dobj", "nsubj:pass", "obl", "nmod", "pobj"):
         return False
-    head = tok.head
-    if head.dep_ == "prep":
-        head = head.head
+    head = _governor(tok)
     if fold(head.lemma_) in END_NOUNS and head.head.i != head.i:
         return fold(head.head.lemma_) in END_LIGHT  # "puso fin a la huelga", "put an end to"
     if any(c.dep_ in ("obj", "dobj", "compound") and fold(c.lemma_) in END_NOUNS for c in head.children):
         return fold(head.lemma_) in END_LIGHT  # the same, parsed with "a la huelga" on the verb
-    if head.pos_ not in ("VERB", "AUX"):
-        return False
-    particles = [c.lower_ for c in head.children if c.dep_ in ("prt", "compound:prt")]
-    return fold(head.lemma_) in ENDS or any(f"{fold(head.lemma_)} {p}" in ENDS for p in particles)
+    return head.pos_ in ("VERB", "AUX") and _phrasal_in(head, ENDS)
 
 
 def _after_article(tok: Any) -> bool:
@@ -1139,7 +1149,7 @@ def status_of(tok: Any, lang: LanguageData) -> str:
                 return "intended"  # "las siguientes medidas serán una huelga de hambre"
         if t is not tok and _intent_head(t):
             return "intended"
-        if any(_case(c) in FUTURE_CASES and fold(_pobj(c).lemma_) in FUTURE_TIMES for c in t.children):
+        if _set_for_a_time(t):
             return "intended"  # "convocaron una huelga para el jueves", "called a strike for Monday"
         if "Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
             return "intended"
@@ -1147,13 +1157,17 @@ def status_of(tok: Any, lang: LanguageData) -> str:
     for c in tok.children:
         if c.dep_ == "amod" and fold(c.lemma_) in FUTURE_ADJECTIVES:
             return "hypothetical" if fold(c.lemma_) in POSSIBLE_ADJECTIVES else "intended"
-        if c.dep_ in ("acl", "amod") and _participle(c):
-            if any(_case(g) in FUTURE_CASES and fold(_pobj(g).lemma_) in FUTURE_TIMES for g in c.children):
-                return "intended"  # "la huelga programada para el jueves"
+        if c.dep_ in ("acl", "amod") and _participle(c) and _set_for_a_time(c):
+            return "intended"  # "la huelga programada para el jueves"
     # "va a reunirse"
     if tok.dep_ in ("xcomp",) and fold(tok.head.lemma_) == "ir":
         return "intended"
     return "asserted"
+
+
+def _set_for_a_time(t: Any) -> bool:
+    """Does a complement set it for a time not yet come ("para el jueves", "for Monday")?"""
+    return any(_case(c) in FUTURE_CASES and fold(_pobj(c).lemma_) in FUTURE_TIMES for c in t.children)
 
 
 def _intent_head(t: Any) -> bool:

@@ -75,11 +75,15 @@ class LanguageData:
     regular_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # infinitive ending -> form endings
     verb_forms: dict[str, str] = field(default_factory=dict)  # folded regular form -> the one lexicon verb
 
+    def regular_forms(self, lemma: str) -> list[str]:
+        """The infinitive `lemma` (folded) and its regular forms; [] for what is no infinitive."""
+        lemma = fold(lemma)
+        endings = self.regular_endings.get(lemma[-2:])
+        return [] if endings is None else [lemma, *(lemma[:-2] + e for e in endings)]
+
     def regular_form(self, lemma: str, form: str) -> bool:
         """Is `lemma` an infinitive and `form` one of its regular forms (or the infinitive itself)?"""
-        lemma, form = fold(lemma), fold(form)
-        ending = self.regular_endings.get(lemma[-2:])
-        return ending is not None and (form == lemma or any(lemma[:-2] + e == form for e in ending))
+        return fold(form) in self.regular_forms(lemma)
 
     def trigger(self, lemma: str, pos: str, reflexive: bool = False, intransitive: bool = False) -> Trigger | None:
         """The entry for a lemma: its reflexive variant when the verb has "se", else its
@@ -232,7 +236,7 @@ def language(code: str) -> LanguageData:
     }
     owners: dict[str, set[str]] = {}
     for lemma, pos, _variant in data.triggers:
-        for ending in data.regular_endings.get(lemma[-2:], ()) if pos == "VERB" else ():
-            owners.setdefault(lemma[:-2] + ending, set()).add(lemma)
+        for form in data.regular_forms(lemma)[1:] if pos == "VERB" else ():
+            owners.setdefault(form, set()).add(lemma)
     data.verb_forms = {form: next(iter(lemmas)) for form, lemmas in owners.items() if len(lemmas) == 1}
     return data
