@@ -275,19 +275,19 @@ class Pipeline:
         # The countries the article is about: its actors' and every demonym ("costera norcoreana").
         context = {tm.mention.country for _s, _b, ms in sentences for tm in ms if tm.mention.country}
         demonyms = st.coder.lang.demonyms
-        context |= {c for sent, _b, _ms in sentences for t in sent if (c := demonyms.get(fold(t.text)))}
+        context |= {c for sent, _b, _ms in sentences for t in sent if (c := st.coder.lang.demonym(t.text))}
         # The first-level regions the article names: their towns win ("Paris" beside "Texas").
         first_look = [find_places(sent, base, ms, context, demonyms) for sent, base, ms in sentences]
-        named_regions, regions = article_regions((p for places in first_look for p, _h, _e in places), art.text)
         named: dict[str, set[str]] = {}  # each country's words in the article
         for sent, _b, ms in sentences:
             for tm in ms:
                 c = tm.mention.country
                 own = tm.kind in ("country", "capital", "demonym", "person") or (
-                    tm.kind == "agent" and any(demonyms.get(fold(sent.doc[k].text)) == c for k in range(tm.i, tm.j))
+                    tm.kind == "agent" and any(st.coder.lang.demonym(sent.doc[k].text) == c for k in range(tm.i, tm.j))
                 )
                 if c and own:
                     named.setdefault(c, set()).add(fold(tm.mention.text))
+        named_regions, regions = article_regions((p for places in first_look for p, _h, _e in places), art.text, named)
         # "Georgia" beside "Texas" is a state the article names too
         also = namesake_regions((p for places in first_look for p, _h, _e in places), named_regions, named, art.text)
         named_regions, regions = named_regions | also, regions | also

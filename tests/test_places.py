@@ -277,6 +277,33 @@ def test_local_names_idioms():
     assert "rome" not in names
 
 
+@pytest.mark.parametrize(
+    "text, toponym, country",
+    [
+        # a town read in one of the article's countries votes for no region elsewhere: Athens and
+        # Toronto both have namesakes in Ohio, which had made Ohio the article's region
+        ("Pamela Anderson arrived in Athens, Greece, on Monday. She flew on to Toronto, Canada. "
+         "Hollywood fans waited.", "Athens", "GRC"),
+        ("Pamela Anderson arrived in Athens on Monday. Greek fans waited. She flew on to Toronto. "
+         "Canadian and Hollywood fans waited.", "Toronto", "CAN"),
+        # "us" is no American: a quote's pronoun does not make the United States an article's country
+        ("Tell us more, said the coach. Southampton lost to Birmingham on Saturday.", "Birmingham", "GBR"),
+    ],
+)  # fmt: skip
+def test_the_articles_countries_decide_same_name_towns(pipeline, text, toponym, country):
+    places = [p for p in code_text(pipeline, text, "en").places if p.text == toponym]
+    assert places and all(p.country == country for p in places), places
+
+
+def test_demonyms_written_as_acronyms_only_in_capitals():
+    from heraldo.lang import language
+
+    en = language("en")
+    assert en.demonym("US") == en.demonym("U.S.") == "USA" and en.demonym("UK") == "GBR"
+    assert en.demonym("us") is None and en.demonym("Us") is None
+    assert en.demonym("Russians") == en.demonym("russian") == "RUS"
+
+
 def test_a_capital_beside_its_own_country_stays_the_capital(pipeline):
     # Moscow, Idaho and Washington share a state; the article's other words for Russia decide
     text = "Russia expelled two diplomats. Moscow said Washington and London had been warned."

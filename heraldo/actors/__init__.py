@@ -267,14 +267,14 @@ class ActorFinder:
         # English puts the demonym right before the noun, sometimes in two words: "North Korean"
         for n in (2, 1):
             if a - n >= 0 and all(doc[x].head.i in range(a - n, b) for x in range(a - n, a)):
-                c = self.lang.demonyms.get(fold(doc[a - n : a].text))
+                c = self.lang.demonym(doc[a - n : a].text)
                 if c:
                     k = a - n - 1
                     if (
                         n == 1
                         and k >= 0
                         and doc[k].head.i in range(k + 1, b)
-                        and (first := self.lang.demonyms.get(fold(doc[k].text)))
+                        and (first := self.lang.demonym(doc[k].text))
                     ):
                         return first, k, hi  # "Bosnian Serb forces": the people of the first country
                     return c, a - n, hi
@@ -283,7 +283,7 @@ class ActorFinder:
                 if child.i in range(a, b):
                     continue
                 if dep in ("amod", "compound", "nmod", "flat") or child.pos_ == "ADJ":
-                    c = self.lang.demonyms.get(fold(child.text))
+                    c = self.lang.demonym(child.text)
                     if c and dep != "nmod":
                         return c, min(lo, child.i), max(hi, child.i + 1)
                 if dep in ("nmod", "compound", "flat", "amod", "poss") or dep.startswith("nmod"):
@@ -314,7 +314,7 @@ class ActorFinder:
         for t in sent:
             if t.i in taken:
                 continue
-            c = self.lang.demonyms.get(fold(t.text))
+            c = self.lang.demonym(t.text)
             if not c or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             # "los rusos" (a noun) or "Iraqi towns" (a demonym on an ordinary noun: the country
@@ -327,7 +327,7 @@ class ActorFinder:
                 continue
             j = t.i + 1
             nxt = t.doc[j] if j < len(t.doc) else None
-            if nxt is not None and j not in taken and (other := self.lang.demonyms.get(fold(nxt.text))):
+            if nxt is not None and j not in taken and (other := self.lang.demonym(nxt.text)):
                 # a people of another country, one actor of the country of residence: "Bosnian
                 # Serbs" (the modifier first), "los serbios bosnios" (the modifier after)
                 if t.head.i == j and t.dep_ in ("amod", "compound"):

