@@ -424,3 +424,16 @@ def test_a_title_before_the_name_gives_the_office_the_date_does_not(pipeline, la
     coded = code_text(pipeline, text, lang, "2025-07-12")
     got = {m.text: m.code for m in coded.actors}
     assert got.get(mention) == code, got
+
+
+@pytest.mark.parametrize(
+    "text, mention, code",
+    [
+        # the Arabic article is written in either case: the knowledge base's "Al-Qaeda"
+        ("The al-Qaeda network threatened to attack the United States.", "al-Qaeda", "---REB"),
+        ("Al-Qaeda threatened to attack the United States.", "Al-Qaeda", "---REB"),
+    ],
+)
+def test_arabic_article_in_either_case(pipeline, text, mention, code):
+    actors = code_text(pipeline, text, "en").actors
+    assert any(a.text == mention and a.code == code for a in actors), actors

@@ -35,6 +35,10 @@ ROLE_HEADS: frozenset[str] = _G.get("role_heads", frozenset())
 TYPE_RANK = {"person": 0, "agent": 1, "group": 2, "organization": 2, "capital": 3, "country": 4, "media": 5}
 
 
+# Arabic articles joined to a name by a hyphen, written capitalised or not ("Al-Qaeda", "al-Qaeda").
+_ARTICLE_PREFIXES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
 @dataclass
 class TokMention:
     """A mention with its tokens in the spaCy Doc (needed for role assignment)."""
@@ -107,6 +111,8 @@ class ActorFinder:
                 continue  # the apostrophe of "Kurdistan Workers' Party" has no case
             kbt = [w for w in kb_toks if fold(w) == fold(t.text)] or [w for w in kb_toks if fold(t.text) in fold(w)]
             if kbt and kbt[0][:1].isupper() and not t.text[:1].isupper():
+                if fold(kbt[0]) in _ARTICLE_PREFIXES and f"{kbt[0]}-" in name.text:
+                    continue  # the Arabic article the press writes in either case: "al-Qaeda", "al-Shabaab"
                 return False
         return True
 
