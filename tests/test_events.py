@@ -984,3 +984,30 @@ def test_a_participle_a_carrier_verb_holds(pipeline, text, code, source, target)
     coded = code_text(pipeline, text, "es")
     got = [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events]
     assert got == [(code, source, target)], [(e.cameo, e.rule) for e in coded.events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, main, nested",
+    [
+        # an event in a clause below the sentence's main event is less sure to be what the
+        # sentence reports: its confidence is lowered (NESTED_PENALTY), so the main event ranks first
+        ("en", "Germany demanded that Russia free the journalists whom its police arrested.", "10", "17"),
+        ("en", "The union called a strike after police arrested its leaders.", "14", "17"),
+        ("es", "El sindicato convocó una huelga después de que la policía detuviera a sus dirigentes.", "14", "17"),
+    ],
+)
+def test_the_main_event_of_a_sentence_is_the_most_confident(pipeline, lang, text, main, nested):
+    events = code_text(pipeline, text, lang).events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo_root == main, [(e.cameo, e.confidence, e.rule) for e in events]
+    assert any(e.cameo_root == nested for e in events), [(e.cameo, e.rule) for e in events]
+
+
+def test_clause_depth_skips_speech_verbs_and_a_noun_triggers_own_verb(pipeline):
+    from heraldo.pipeline import _clause_depth
+
+    speech = language("en").speech_verbs
+    doc = pipeline.stages("en").nlp("The minister said the army attacked the town and suspended aid deliveries.")
+    by = {t.text: t for t in doc}
+    assert _clause_depth(by["attacked"], speech) == 0  # "said" does not count
+    assert _clause_depth(by["aid"], speech) == 0  # in the clause of its verb, "suspended"
