@@ -1011,3 +1011,17 @@ def test_clause_depth_skips_speech_verbs_and_a_noun_triggers_own_verb(pipeline):
     by = {t.text: t for t in doc}
     assert _clause_depth(by["attacked"], speech) == 0  # "said" does not count
     assert _clause_depth(by["aid"], speech) == 0  # in the clause of its verb, "suspended"
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # a protest its organisers postpone is yielded (CAMEO 080), like one they call off
+        ("en", "The union postponed the strike planned for Monday."),
+        ("es", "El sindicato aplazó la huelga prevista para el lunes."),
+        ("es", "Los estudiantes postergaron la marcha."),
+    ],
+)
+def test_a_postponed_protest_is_yielded(pipeline, lang, text):
+    events = code_text(pipeline, text, lang).events
+    assert [e.cameo for e in events] == ["080"], [(e.cameo, e.rule) for e in events]
