@@ -1025,3 +1025,17 @@ def test_clause_depth_skips_speech_verbs_and_a_noun_triggers_own_verb(pipeline):
 def test_a_postponed_protest_is_yielded(pipeline, lang, text):
     events = code_text(pipeline, text, lang).events
     assert [e.cameo for e in events] == ["080"], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        # verbs of annulling lift what they annul: a restriction eased (081), sanctions eased (085)
+        ("en", "The court cancelled restrictions on the use of the language.", "081"),
+        ("en", "The government repealed the sanctions on its neighbour.", "085"),
+        ("es", "El Gobierno derogó las restricciones a la prensa.", "081"),
+    ],
+)
+def test_annulled_restrictions_are_lifted(pipeline, lang, text, code):
+    events = code_text(pipeline, text, lang).events
+    assert [e.cameo for e in events] == [code], [(e.cameo, e.rule) for e in events]
