@@ -1039,3 +1039,17 @@ def test_a_postponed_protest_is_yielded(pipeline, lang, text):
 def test_annulled_restrictions_are_lifted(pipeline, lang, text, code):
     events = code_text(pipeline, text, lang).events
     assert [e.cameo for e in events] == [code], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        # sharing intelligence is cooperating on it (CAMEO 062); sharing a meal is no event
+        ("en", "Britain shared intelligence with France about the plot.", "062"),
+        ("es", "Colombia compartió información de inteligencia con Ecuador.", "062"),
+        ("en", "The two friends shared a meal.", None),
+    ],
+)
+def test_shared_intelligence_is_cooperation(pipeline, lang, text, code):
+    events = code_text(pipeline, text, lang).events
+    assert [e.cameo for e in events] == ([code] if code else []), [(e.cameo, e.rule) for e in events]
