@@ -254,6 +254,13 @@ def _counties(text: str) -> list[frozenset[str]]:
     return out
 
 
+def has_other_words(named: dict[str, set[str]] | None, country: str | None, text: str) -> bool:
+    """Does the article have words for `country` other than `text` (`named`: ISO3 -> the folded
+    mentions of each country: "Greece", "Greek", "Tbilisi")? "Paris" alone is its country's only
+    word; beside "French" it is not."""
+    return bool(country and (named or {}).get(country, set()) - {fold(text)})
+
+
 @lru_cache(maxsize=1)
 def _iso3() -> dict[str, str]:
     """ISO alpha-2 -> alpha-3, for the nation of a first-level region's code ("US.TX")."""
@@ -291,7 +298,7 @@ def article_regions(
     for p in places:
         if p.feature == "city":
             regs = _candidate_regions(p.text)
-            if (words or {}).get(p.country, set()) - {fold(p.text)}:  # "Athens" beside "Greece": no Ohio
+            if has_other_words(words, p.country, p.text):  # "Athens" beside "Greece": no Ohio
                 regs = frozenset(r for r in regs if iso3.get(r.split(".")[0]) == p.country)
             evidence.setdefault(fold(p.text), regs)
     votes: dict[str, float] = {r: 1.0 for r in named}
@@ -628,7 +635,7 @@ def _local_namesake(
     another country's regions: Georgia the state, Paris (Texas), Palestine (Texas). `nations`
     (ISO alpha-2) are countries the article is about without naming their regions ("US" for an
     article that names US counties): their regions only."""
-    if named.get(country, set()) - {fold(text)}:
+    if has_other_words(named, country, text):
         return None  # the country has other words in the article: "Georgian", "Tbilisi"
     g = gazetteer()
     nations = nations | {r.split(".")[0] for r in regions}
@@ -730,7 +737,7 @@ def _hometown_place(
     if place.feature not in ("city", "admin") or not place.country or text not in hometown:
         return place
     capital = gazetteer().capitals.get(place.country) == text
-    alone = not named.get(place.country, set()) - {text}
+    alone = not has_other_words(named, place.country, place.text)
     if not ((capital and alone) or (homes and place.country not in homes)):
         return place
     town = _idiom_namesake(place.text, place.country, regions, homes)
@@ -824,7 +831,7 @@ def find_places(
             tm.kind in ("country", "capital")
             and m.country
             and fold(m.text) in hometown
-            and not (named or {}).get(m.country, set()) - {fold(m.text)}
+            and not has_other_words(named, m.country, m.text)
         ):
             local_town = _idiom_namesake(m.text, m.country, regions, homes)
             if local_town is not None:
@@ -846,7 +853,7 @@ def find_places(
         elif tm.kind == "capital":
             # a capital whose country has other words in the article is that capital ("Moscow"
             # beside "Russia"), whatever towns of that name the article's regions have
-            own = bool(named and m.country and named.get(m.country, set()) - {fold(m.text)})
+            own = has_other_words(named, m.country, m.text)
             city = resolve_city(
                 m.text, context | {m.country} if m.country else context, frozenset() if own else regions
             )
