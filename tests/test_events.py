@@ -1053,3 +1053,18 @@ def test_annulled_restrictions_are_lifted(pipeline, lang, text, code):
 def test_shared_intelligence_is_cooperation(pipeline, lang, text, code):
     events = code_text(pipeline, text, lang).events
     assert [e.cameo for e in events] == ([code] if code else []), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # upgraded diplomatic ties are diplomatic cooperation (PETRARCH-2's UPGRADE [050])
+        ("The Czech Republic and Albania upgraded their diplomatic ties.", "050"),
+        ("The army upgraded its tanks.", None),
+        # talks that are the purpose of a journey are talks; pushing for a ceasefire is no ceasefire
+        ("The negotiators returned to Geneva for talks on missiles.", "046"),
+    ],
+)
+def test_upgraded_ties_and_talks_travelled_for(pipeline, text, code):
+    events = code_text(pipeline, text, "en").events
+    assert {e.cameo for e in events} == ({code} if code else set()), [(e.cameo, e.rule) for e in events]

@@ -43,6 +43,9 @@ STATEMENT_CARRIERS: frozenset[str] = _G.get("statement_carriers", frozenset())
 # "para el jueves", "for next week": a time an event is set for has not come yet
 FUTURE_CASES: frozenset[str] = _G.get("future_cases", frozenset())
 FUTURE_TIMES: frozenset[str] = _G.get("future_times", frozenset())
+# "returned to Geneva for talks": a governed event noun that is the purpose of a verb of going
+PURPOSE_CASES: frozenset[str] = _G.get("purpose_cases", frozenset())
+PURPOSE_HEADS: frozenset[str] = _G.get("purpose_heads", frozenset())
 # Verbs of going on: an event they continue is happening, whatever their tense ("continuarán
 # manifestando contra el rector", "la huelga seguirá")
 CONTINUATIONS: frozenset[str] = _G.get("continuations", frozenset())
@@ -364,7 +367,12 @@ class EventCoder:
                 if _case(tok) in PROTEST_CAUSES and head.i in protests:
                     continue  # "protestaron por el asesinato de", "huelga por el secuestro": its cause
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
-                    if not _on_light_verb(tok, self._verb_trigger):
+                    purpose = (
+                        tok.dep_ == "pobj"
+                        and fold(tok.head.text) in PURPOSE_CASES
+                        and fold(tok.head.head.lemma_) in PURPOSE_HEADS
+                    )
+                    if not purpose and not _on_light_verb(tok, self._verb_trigger):
                         continue
                 cand = self._nominal(tok, trig, end, by_token, ctx)
             if cand:
