@@ -1068,3 +1068,16 @@ def test_shared_intelligence_is_cooperation(pipeline, lang, text, code):
 def test_upgraded_ties_and_talks_travelled_for(pipeline, text, code):
     events = code_text(pipeline, text, "en").events
     assert {e.cameo for e in events} == ({code} if code else set()), [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # seeking refuge or asylum is asking for it (PETRARCH-2's SEEK * &ASYLUM, CAMEO 0233)
+        ("Thousands of Iraqis sought refuge in Germany last month.", "0233"),
+        ("The Russian opposition leader sought asylum in Sweden.", "0233"),
+    ],
+)
+def test_sought_refuge_is_a_request(pipeline, text, code):
+    events = code_text(pipeline, text, "en").events
+    assert [e.cameo for e in events] == [code], [(e.cameo, e.rule) for e in events]
