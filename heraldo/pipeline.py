@@ -472,7 +472,7 @@ class Pipeline:
         tok = cand.trigger
         doc = sent.doc
         code = cand.cameo if cand.cameo in cameo_table() else cand.cameo[:2]
-        if cand.status in ("intended", "hypothetical") and conditional_threat(tok):
+        if cand.status in ("intended", "hypothetical") and conditional_threat(tok, code):
             # "will withdraw its force from Chad unless…": a threat, the specific one if CAMEO has it
             intent = intent_of(code)
             code = intent if intent and intent[:2] == "13" else "130"

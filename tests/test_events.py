@@ -1081,3 +1081,18 @@ def test_upgraded_ties_and_talks_travelled_for(pipeline, text, code):
 def test_sought_refuge_is_a_request(pipeline, text, code):
     events = code_text(pipeline, text, "en").events
     assert [e.cameo for e in events] == [code], [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "lang, text, code",
+    [
+        # a hostile action announced on any condition is a threat (138: threaten with war)...
+        ("en", "The army will attack the town if the rebels refuse to leave.", "138"),
+        ("es", "El Ejército atacará la ciudad si los rebeldes no se retiran.", "138"),
+        # ...a cooperative one only with "unless": "if" keeps it an intent (033: intent to give aid)
+        ("en", "Japan will send aid if Sudan asks for it.", "033"),
+    ],
+)
+def test_a_hostile_action_on_a_condition_is_a_threat(pipeline, lang, text, code):
+    events = code_text(pipeline, text, lang).events
+    assert events and events[0].cameo == code, [(e.cameo, e.rule) for e in events]

@@ -27,6 +27,7 @@ AGENT_CASES: frozenset[str] = _G["agent_cases"]
 NEGATORS: frozenset[str] = _G["negators"]
 INTENT_HEADS: frozenset[str] = _G["intent_heads"]
 THREAT_CONDITIONS: frozenset[str] = _G["threat_conditions"]  # "unless", "a menos que"
+CONFLICT_CONDITIONS: frozenset[str] = _G.get("conflict_conditions", frozenset())  # "if", "si": hostile acts only
 FUTURE_ADJECTIVES: frozenset[str] = _G["future_adjectives"]
 POSSIBLE_ADJECTIVES: frozenset[str] = _G["possible_adjectives"]
 HYPOTHETICAL_MARKS: frozenset[str] = _G["hypothetical_marks"]
@@ -827,14 +828,20 @@ def _met_with(tok: Any) -> bool:
     return any(_case(c) in ("con", "with") for c in tok.children)
 
 
-def conditional_threat(tok: Any) -> bool:
+def conditional_threat(tok: Any, code: str = "") -> bool:
     """Is the announced action at `tok` made conditional on someone else's behaviour ("will
-    withdraw its force unless…", "bloquearán las rutas a menos que…")? Then it is a threat."""
+    withdraw its force unless…", "bloquearán las rutas a menos que…")? Then it is a threat. A
+    hostile action (CAMEO roots 15-20) is one on any condition: "may halt mediation efforts if
+    cooperation founders" (`conflict_conditions`: if, si)."""
+    words = THREAT_CONDITIONS | (CONFLICT_CONDITIONS if code[:2] in HOSTILE_ROOTS else frozenset())
     return any(
-        c.dep_ == "advcl" and not c.left_edge.i <= tok.i <= c.right_edge.i and _opens_with(c, THREAT_CONDITIONS)
+        c.dep_ == "advcl" and not c.left_edge.i <= tok.i <= c.right_edge.i and _opens_with(c, words)
         for h in (tok, tok.head)
         for c in h.children
     )
+
+
+HOSTILE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 
 
 def _opens_with(clause: Any, words: frozenset[str]) -> bool:
