@@ -1096,3 +1096,12 @@ def test_sought_refuge_is_a_request(pipeline, text, code):
 def test_a_hostile_action_on_a_condition_is_a_threat(pipeline, lang, text, code):
     events = code_text(pipeline, text, lang).events
     assert events and events[0].cameo == code, [(e.cameo, e.rule) for e in events]
+
+
+def test_quoted_as_saying_names_the_speaker(pipeline):
+    # "X was quoted as saying he would…": the one quoted is the source of the announced event
+    text = "The Egyptian president was quoted as saying he would be ready to host a meeting with Israel."
+    events = code_text(pipeline, text, "en").events
+    hosted = [e for e in events if e.cameo == "036"]
+    assert hosted and hosted[0].source.code == "EGYGOV", [(e.cameo, e.source.code, e.rule) for e in events]
+    assert hosted[0].rule.endswith("quoted-speaker")

@@ -471,6 +471,12 @@ class EventCoder:
                 # "Corea del Norte dijo que enviará tropas": the speaker is the subject
                 tok, how = tok.head, "speaker"
                 continue
+            if tok.dep_ == "pcomp" and fold(tok.head.text) == "as" and tok.head.head.i != tok.head.i:
+                # "X was quoted as saying…": the one quoted is the speaker
+                quoted = tok.head.head
+                for c in quoted.children:
+                    if c.dep_ in ("nsubjpass", "nsubj:pass") and (best := self._best(c, by_token)):
+                        return self._conj(best, c, by_token), "quoted-speaker"
             # "dispuesto a apoyar", "destacando que", "X decidió atacar": climb to the governor
             if (tok.dep_ in ("xcomp", "advcl", "conj", "acl", "acomp") or _carried(tok)) and tok.head.i != tok.i:
                 tok = tok.head
