@@ -837,8 +837,8 @@ def _met_with(tok: Any) -> bool:
 def conditional_threat(tok: Any, code: str = "") -> bool:
     """Is the announced action at `tok` made conditional on someone else's behaviour ("will
     withdraw its force unless…", "bloquearán las rutas a menos que…")? Then it is a threat. A
-    hostile action (CAMEO roots 15-20) is one on any condition: "may halt mediation efforts if
-    cooperation founders" (`conflict_conditions`: if, si)."""
+    hostile action (CAMEO roots 15-20) is one on any condition: "the army will attack the town if
+    the rebels refuse to leave" (`conflict_conditions`: if, si)."""
     words = THREAT_CONDITIONS | (CONFLICT_CONDITIONS if code[:2] in HOSTILE_ROOTS else frozenset())
     return any(
         c.dep_ == "advcl" and not c.left_edge.i <= tok.i <= c.right_edge.i and _opens_with(c, words)
