@@ -56,7 +56,7 @@ from heraldo.textutil import fold, mostly_upper, parse_text
 VETO_BELOW = 0.02
 # Confidence taken off an event whose trigger is in a clause below the sentence's main event
 # ("demanded that Moscow admit the forces murdered…": the murder). Chosen on the PLOVER records
-# (type accuracy 0.714 -> 0.736, confidence AUC 0.729 -> 0.814; docs/accuracy.md).
+# (type accuracy 0.714 -> 0.733, confidence AUC 0.729 -> 0.816; docs/accuracy.md).
 NESTED_PENALTY = 0.35
 CLASSIFIER_WEIGHT = 0.5  # share of an event's confidence that is the classifier's probability
 
@@ -291,17 +291,14 @@ class Pipeline:
                 )
                 if c and own:
                     named.setdefault(c, set()).add(fold(tm.mention.text))
-        named_regions, regions = article_regions((p for places in first_look for p, _h, _e in places), art.text, named)
+        looked = [p for places in first_look for p, _h, _e in places]
+        named_regions, regions = article_regions(looked, art.text, named)
         # "Georgia" beside "Texas" is a state the article names too
-        also = namesake_regions((p for places in first_look for p, _h, _e in places), named_regions, named, art.text)
+        also = namesake_regions(looked, named_regions, named, art.text)
         named_regions, regions = named_regions | also, regions | also
         # "Paris City Council", "a Lebanon woman": local news of a namesake town
         hometown = local_names(art.text)
-        homes = (
-            home_countries((p for places in first_look for p, _h, _e in places), art.text, named_regions, hometown)
-            if hometown
-            else frozenset()
-        )
+        homes = home_countries(looked, art.text, named_regions, hometown) if hometown else frozenset()
         dateline_place = None
         if art.dateline:
             city = resolve_city(art.dateline.text, context, regions)
@@ -390,6 +387,7 @@ class Pipeline:
             found: list[Event] = []
             cands = list(st.coder.code(sent, mentions, ctx))
             depths = [_clause_depth(c.trigger, st.coder.lang.speech_verbs) for c in cands]
+            main_depth = min(depths, default=0)
             for cand, depth in zip(cands, depths, strict=True):
                 before = len(found)
                 found.extend(
@@ -407,7 +405,7 @@ class Pipeline:
                         st.coder.lang.implied_target_roots,
                     )
                 )
-                if depth > min(depths):  # an event in a clause below the sentence's main event
+                if depth > main_depth:  # an event in a clause below the sentence's main event
                     for e in found[before:]:
                         e.confidence = max(0.05, e.confidence - NESTED_PENALTY)
             coded.events.extend(_one_per_dyad(found))

