@@ -427,6 +427,51 @@ def test_a_title_before_the_name_gives_the_office_the_date_does_not(pipeline, la
 
 
 @pytest.mark.parametrize(
+    "lang, text, mention, code",
+    [
+        # a collective noun with a role adjective (grammar.yaml collective_heads, role_modifiers)
+        ("es", "La entidad sindical amenazó con un paro.", "entidad sindical", "---LAB"),
+        ("es", "Las organizaciones campesinas anunciaron un paro.", "organizaciones campesinas", "---AGR"),
+        ("es", "El movimiento estudiantil convocó una marcha.", "movimiento estudiantil", "---EDU"),
+        ("es", "Comunidades indígenas bloquearon las carreteras.", "Comunidades indígenas", "---CVL"),
+        ("es", "Los movimientos sociales bolivianos rechazaron la ley.", "movimientos sociales bolivianos", "BOLCVL"),
+        ("en", "Peasant groups blocked the roads.", "Peasant groups", "---AGR"),
+        ("en", "Student groups marched against the government.", "Student groups", "---EDU"),
+        # ... or a plural role noun after "de"/"of", also inside a name, before its other words
+        ("es", "La Federación de Estudiantes convocó una marcha.", "Federación de Estudiantes", "---EDU"),
+        (
+            "es",
+            "La Confederación General de Trabajadores convocó una huelga.",
+            "Confederación General de Trabajadores",
+            "---LAB",
+        ),
+        ("en", "The Association of Farmers called a strike.", "Association of Farmers", "---AGR"),
+        # the members' country: "the movement of Palestinian workers"
+        ("en", "Israel restricted the movement of Palestinian workers.", "movement of Palestinian workers", "PSELAB"),
+        # a role modifier gives a role noun (role_heads) its sector too: "líderes sociales" CVL
+        ("es", "Los líderes sociales colombianos denunciaron amenazas.", "líderes sociales colombianos", "COLCVL"),
+    ],
+)
+def test_bodies_named_by_their_members(pipeline, lang, text, mention, code):
+    coded = code_text(pipeline, text, lang)
+    assert (mention, code) in _codes(coded), _codes(coded)
+
+
+@pytest.mark.parametrize(
+    "lang, text, word",
+    [
+        ("es", "La seguridad social colapsó.", "social"),  # a role modifier alone is no actor
+        ("en", "The International Labor Office issued a report.", "Labor"),
+        ("es", "La Confederación General de Trabajadores convocó una huelga.", "General"),
+    ],
+)
+def test_role_modifiers_alone_are_not_actors(pipeline, lang, text, word):
+    coded = code_text(pipeline, text, lang)
+    assert not [m for m in coded.actors if m.text == word], coded.actors
+    assert not [m for m in coded.actors if m.code and m.code.endswith("MIL")], coded.actors
+
+
+@pytest.mark.parametrize(
     "text, mention, code",
     [
         # the Arabic article is written in either case: the knowledge base's "Al-Qaeda"

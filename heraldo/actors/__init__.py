@@ -32,6 +32,11 @@ RECIPROCAL_MODS: frozenset[str] = _G["reciprocal_mods"]
 # Role nouns whose sector a modifying role word gives: "opposition leaders" OPP, "rebel commanders"
 # REB, "dirigentes opositores" OPP, "líderes campesinos" AGR (alone, "leader" is GOV)
 ROLE_HEADS: frozenset[str] = _G.get("role_heads", frozenset())
+# Nouns of a body of people whose sector its members give: "la entidad sindical" LAB, "las
+# organizaciones campesinas" AGR, "la Federación de Estudiantes" EDU, "peasant groups" AGR.
+COLLECTIVE_HEADS: frozenset[str] = _G.get("collective_heads", frozenset())
+# Words that give a sector only to a collective or role noun they modify ("sindical", "peasant").
+ROLE_MODIFIERS: dict[str, str] = _G.get("role_modifiers", {})
 TYPE_RANK = {"person": 0, "agent": 1, "group": 2, "organization": 2, "capital": 3, "country": 4, "media": 5}
 
 
@@ -195,7 +200,7 @@ class ActorFinder:
 
     def _agents(self, sent: Any, base: int, taken: set[int], names: list[TokMention]) -> list[TokMention]:
         doc = sent.doc
-        out = []
+        out = self._collectives(sent, base, taken, names)
         i = sent.start
         while i < sent.end:
             first = (fold(doc[i].lemma_), fold(doc[i].text), *_singulars(doc[i]))
@@ -249,6 +254,61 @@ class ActorFinder:
             i = b
         return out
 
+    def _member_sector(self, tok: Any) -> str | None:
+        """The sector a role word gives, read from its lemma, its text or, for a capitalised
+        plural in an organisation's name ("Federación de Estudiantes"), its singular."""
+        forms = _plain_forms(tok)
+        return next(
+            (
+                self.lang.agents.get(w) or ROLE_MODIFIERS[w]
+                for w in forms
+                if w in self.lang.agents or w in ROLE_MODIFIERS
+            ),
+            None,
+        )
+
+    def _collectives(self, sent: Any, base: int, taken: set[int], names: list[TokMention]) -> list[TokMention]:
+        """Bodies of people named by what their members are: a collective noun with a role
+        adjective ("la entidad sindical", "organizaciones campesinas", "student groups") or a
+        plural role noun after "de"/"of" ("la Confederación General de Trabajadores", "the
+        Association of Farmers")."""
+        doc = sent.doc
+        out = []
+        for t in sent:
+            if t.i in taken or t.pos_ not in ("NOUN", "PROPN") or not set(_plain_forms(t)) & COLLECTIVE_HEADS:
+                continue
+            # "de" members first: "Confederación General de Trabajadores" is LAB, not the general's
+            members = [m for c in t.children if (m := _of_member(c)) is not None]
+            members += [
+                c for c in t.children if c.dep_ in ("amod", "compound") or c.dep_.startswith("flat") and c.pos_ == "ADJ"
+            ]
+            member = next((c for c in members if c.i not in taken and self._member_sector(c)), None)
+            if member is None:
+                continue
+            sector = self._member_sector(member) or ""
+            # the country of the members ("the movement of Palestinian workers"), else the body's
+            country, lo, hi = self._agent_country(doc, member.i, member.i + 1, names)
+            if country is None:
+                country, lo, hi = self._agent_country(doc, t.i, t.i + 1, names)
+            lo, hi = min(lo, t.i, member.i), max(hi, t.i + 1, member.i + 1)
+            if any(k in taken for k in range(lo, hi)):
+                continue
+            m = Mention(
+                text=doc[lo:hi].text,
+                start=base + doc[lo].idx,
+                end=base + doc[hi - 1].idx + len(doc[hi - 1].text),
+                name=None,
+                kb_id=None,
+                type="other",
+                code=(country or "---") + sector,
+                country=country,
+                sector=sector,
+                rule="agent:collective",
+            )
+            out.append(TokMention(m, lo, hi, t.i, "agent", locative=_is_locative(t)))
+            taken.update(range(lo, hi))
+        return out
+
     def _role_head(self, doc: Any, a: int, b: int, sector: str, end: int, taken: set[int]) -> tuple[int, int, str]:
         """Widen a role word to the role noun it modifies, keeping its sector ("opposition
         leaders"), or give a role noun the sector of the role adjective after it ("dirigentes
@@ -262,7 +322,7 @@ class ActorFinder:
                 and fold(doc[a].lemma_) in ROLE_HEADS
                 and nxt.dep_ == "amod"
                 and nxt.head.i == a
-                and (own := self.lang.agents.get(fold(nxt.lemma_)) or self.lang.agents.get(fold(nxt.text)))
+                and (own := self._member_sector(nxt))
             ):
                 return a, b + 1, own  # "dirigentes opositores", "líderes campesinos"
         return a, b, sector
@@ -453,6 +513,31 @@ def _complements(tok: Any) -> Iterator[tuple[Any, str]]:
             for g in child.children:
                 if g.dep_ == "pobj":
                     yield g, "nmod"
+
+
+def _plain_forms(tok: Any) -> list[str]:
+    """A word's lemma and text, folded, and for a capitalised word (which the tagger leaves
+    unlemmatised in a name: "Federación de Estudiantes", "Comunidades indígenas") its singular."""
+    words = [fold(tok.lemma_), fold(tok.text)]
+    if tok.text[:1].isupper():
+        w = fold(tok.text)
+        words += [w[:-2], w[:-1]] if w.endswith("es") else [w[:-1]] if w.endswith("s") else []
+    return words
+
+
+def _of_member(c: Any) -> Any | None:
+    """The plural noun of a "de"/"of" complement ("de Estudiantes", "of farmers"), in either
+    parse scheme (a name's words may hang as `flat`), or None."""
+    if c.dep_ == "prep" and fold(c.text) == "of":
+        member = next((g for g in c.children if g.dep_ == "pobj"), None)
+    elif c.dep_ in ("nmod", "flat", "flat:name") and any(g.dep_ == "case" and fold(g.text) == "de" for g in c.children):
+        member = c
+    else:
+        return None
+    if member is None:
+        return None
+    plural = "Plur" in member.morph.get("Number") or member.tag_ in ("NNS", "NNPS")
+    return member if plural or member.text[:1].isupper() and fold(member.text).endswith("s") else None
 
 
 def _last_two(recent: list[Mention]) -> tuple[Mention, Mention] | None:
