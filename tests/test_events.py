@@ -1071,6 +1071,31 @@ def test_upgraded_ties_and_talks_travelled_for(pipeline, text, code):
 
 
 @pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # restoring, resuming or renewing ties is diplomatic cooperation (PETRARCH-2's RE_ESTABLISH:
+        # "RESTORE {DIPLOMATIC TIES} [050]"), with its source and target
+        ("en", "Egypt restored diplomatic relations with Iran.", {("050", "EGY", "IRN")}),
+        ("en", "Egypt resumed diplomatic relations with Iran.", {("050", "EGY", "IRN")}),
+        ("en", "Egypt and Iran have renewed diplomatic ties.", {("050", "EGY", "IRN"), ("050", "IRN", "EGY")}),
+        ("es", "Egipto reanudó sus relaciones con Irán.", {("050", "EGY", "IRN")}),
+        (
+            "es",
+            "Cuba y Estados Unidos restablecieron relaciones diplomáticas.",
+            {("050", "CUB", "USA"), ("050", "USA", "CUB")},
+        ),
+        # what else is restored or resumed is no event of its own
+        ("en", "The army restored order in the capital.", set()),
+        ("en", "The company resumed production.", set()),
+    ],
+)
+def test_restored_ties_are_diplomatic_cooperation(pipeline, lang, text, expected):
+    events = code_text(pipeline, text, lang).events
+    got = {(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in events}
+    assert got == expected, [(e.cameo, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
     "text, code",
     [
         # seeking refuge or asylum is asking for it (PETRARCH-2's SEEK * &ASYLUM, CAMEO 0233)
