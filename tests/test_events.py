@@ -1130,3 +1130,22 @@ def test_quoted_as_saying_names_the_speaker(pipeline):
     hosted = [e for e in events if e.cameo == "036"]
     assert hosted and hosted[0].source.code == "EGYGOV", [(e.cameo, e.source.code, e.rule) for e in events]
     assert hosted[0].rule.endswith("quoted-speaker")
+
+
+@pytest.mark.parametrize(
+    "text, cameo",
+    [
+        # a passive clause with its own patient and no named agent says nothing of who acted: not
+        # the subject of the clause it hangs from ("Norway ... if it is attacked" is not Norway's
+        # attack, the Red Cross did not fire on its own vehicles)
+        ("Norway is willing to send material to help defend Saudi Arabia if it is attacked.", "138"),
+        (
+            "Red Cross officials suspended aid deliveries in Baghdad after two of their vehicles were hit by gunfire.",
+            "190",
+        ),
+    ],
+)
+def test_an_agentless_passive_clause_does_not_take_the_governors_subject(pipeline, text, cameo):
+    events = [e for e in code_text(pipeline, text, "en").events if e.cameo == cameo]
+    assert events, code_text(pipeline, text, "en").events
+    assert all(e.source is None or not e.source.code for e in events), [(e.source, e.rule) for e in events]
