@@ -467,8 +467,11 @@ class EventCoder:
                     best = self._best(c, by_token)
                     if best:
                         return [best], "passive-agent"
-            if passive and state is None and tok.dep_ not in ("ROOT", "xcomp") and any(
-                c.dep_ in ("nsubjpass", "nsubj:pass") for c in tok.children
+            if (
+                passive
+                and state is None
+                and tok.dep_ not in ("ROOT", "xcomp")
+                and any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in tok.children)
             ):
                 # "after two of their vehicles were hit by gunfire": a passive clause with its own
                 # patient and no named agent says nothing of who acted; not the governor's subject
