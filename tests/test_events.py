@@ -1149,3 +1149,19 @@ def test_an_agentless_passive_clause_does_not_take_the_governors_subject(pipelin
     events = [e for e in code_text(pipeline, text, "en").events if e.cameo == cameo]
     assert events, code_text(pipeline, text, "en").events
     assert all(e.source is None or not e.source.code for e in events), [(e.source, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source",
+    [
+        # a state's protest is an official complaint (114), as in Spanish (lexicon flag official=)
+        ("Serbia lodged an official protest with Albania today.", "114", "SRB"),
+        # an event noun's own "by" agent is its source, not the subject of the verb it hangs from
+        ("The government ordered patrols after violent protests by students.", "140", "---EDU"),
+    ],
+)
+def test_protest_nouns_of_states_and_their_own_agents(pipeline, text, cameo, source):
+    events = code_text(pipeline, text, "en").events
+    assert [(e.cameo, e.source.code if e.source else None) for e in events if e.cameo == cameo] == [(cameo, source)], [
+        (e.cameo, e.rule) for e in events
+    ]

@@ -593,6 +593,12 @@ class EventCoder:
             best = self._best(agent, by_token) if agent is not None else None
             if best:
                 sources, how = [best], "noun-agent"
+        if not sources:
+            # "violent protests by students", "the attack by unknown gunmen": the noun's own agent
+            agent = next((c for c in tok.children if _case(c) == "by"), None)
+            best = self._best(agent, by_token) if agent is not None else None
+            if best:
+                sources, how = [best], "noun-agent"
         if not sources and _case(tok) in ("en", "in", "on") and tok.head.i in by_token:
             # "los mineros en huelga", "workers on strike": the actor the event noun describes
             head_tm = by_token[tok.head.i]
