@@ -1165,3 +1165,25 @@ def test_protest_nouns_of_states_and_their_own_agents(pipeline, text, cameo, sou
     assert [(e.cameo, e.source.code if e.source else None) for e in events if e.cameo == cameo] == [(cameo, source)], [
         (e.cameo, e.rule) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, root",
+    [
+        # a weapon or a blast as the subject names no agent: the event keeps an implicit source
+        # (grammar.yaml instrument_subjects)
+        ("en", "A car bomb killed ten people in Baghdad.", "19"),
+        ("en", "A bomb exploded in a market in Kabul.", "18"),
+        ("es", "Un coche bomba mató a diez personas en Bogotá.", "19"),
+        ("es", "Una bomba estalló en un mercado de Kabul.", "19"),
+    ],
+)
+def test_weapons_as_subjects_leave_the_agent_unnamed(pipeline, lang, text, root):
+    events = code_text(pipeline, text, lang).events
+    assert [e.cameo[:2] for e in events] == [root], [(e.cameo, e.rule) for e in events]
+    assert events[0].source is not None and not events[0].source.code
+
+
+def test_an_uncoded_person_subject_still_drops_a_violent_verb(pipeline):
+    # the instrument rule is about weapons: a person the knowledge base does not know is not one
+    assert code_text(pipeline, "Juan Pérez mató a su vecino.", "es").events == []

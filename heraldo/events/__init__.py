@@ -91,6 +91,9 @@ NO_CLIMB = {
 TOPIC_CASES: frozenset[str] = _G["topic_cases"]
 # "resultaron muertos", "quedaron heridos": the subject of these verbs is the victim
 VICTIM_VERBS: frozenset[str] = _G["victim_verbs"]
+# Weapons and blasts as a verb's subject ("a car bomb killed ten people", "una bomba estalló en el
+# mercado"): the text names no agent, so the event keeps an implicit source.
+INSTRUMENT_SUBJECTS: frozenset[str] = _G.get("instrument_subjects", frozenset())
 SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")  # nominal subjects
 SUBJECT_DEPS = (*SUBJECTS, "csubj")
 
@@ -697,6 +700,7 @@ class EventCoder:
                 or _is_passive(tok)
                 or (_impersonal(tok) and fold(tok.lemma_) not in self.lang.speech_verbs)
                 or code[:2] in self.lang.implicit_source_roots
+                or _instrument_subject(tok)
             ):
                 return None
             src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
@@ -1064,6 +1068,24 @@ def _case(tok: Any) -> str:
     if tok.dep_ in ("prep", "agent"):
         return fold(tok.text)
     return ""
+
+
+def _instrument_subject(tok: Any) -> bool:
+    """Is the verb's subject a weapon or a blast ("a car bomb killed", "un coche bomba mató",
+    "la explosión dejó tres muertos")? Its words are read on the subject's head and on the nouns
+    that name it with the head ("car bomb", "coche bomba")."""
+    for c in tok.children:
+        if c.dep_ not in SUBJECT_DEPS or c.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = {fold(c.lemma_), fold(c.text)}
+        words |= {
+            fold(g.lemma_)
+            for g in c.children
+            if g.dep_ in ("compound", "nmod", "appos", "flat") and not any(x.dep_ == "case" for x in g.children)
+        }
+        if words & INSTRUMENT_SUBJECTS:
+            return True
+    return False
 
 
 def _impersonal(tok: Any) -> bool:
