@@ -1187,3 +1187,17 @@ def test_weapons_as_subjects_leave_the_agent_unnamed(pipeline, lang, text, root)
 def test_an_uncoded_person_subject_still_drops_a_violent_verb(pipeline):
     # the instrument rule is about weapons: a person the knowledge base does not know is not one
     assert code_text(pipeline, "Juan Pérez mató a su vecino.", "es").events == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # setting fire to something is unconventional violence (180), a riot (145) by a crowd
+        ("Protesters set fire to tyres.", {"145"}),
+        ("Rioters set fire to cars in the capital.", {"145"}),
+        # "set" alone is no event
+        ("The government set a deadline for the talks.", set()),
+    ],
+)
+def test_setting_fire(pipeline, text, expected):
+    assert {e.cameo for e in code_text(pipeline, text, "en").events} == expected
