@@ -1201,3 +1201,19 @@ def test_an_uncoded_person_subject_still_drops_a_violent_verb(pipeline):
 )
 def test_setting_fire(pipeline, text, expected):
     assert {e.cameo for e in code_text(pipeline, text, "en").events} == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        # what is handed over, given or sent says what aid it is, also when a measure counts it
+        ("en", "Swiss doctors handed over 700 kg of medicine to the Red Crescent.", {"073"}),
+        ("en", "Japan sent 500 tons of rice to North Korea.", {"073"}),
+        ("en", "Japan gave food to North Korea.", {"073"}),
+        ("es", "Japón envió mil toneladas de alimentos a Corea del Norte.", {"073"}),
+        # other things handed over or given are no aid
+        ("en", "The minister gave a speech.", set()),
+    ],
+)
+def test_aid_named_by_what_is_sent(pipeline, lang, text, expected):
+    assert {e.cameo for e in code_text(pipeline, text, lang).events} == expected

@@ -218,7 +218,11 @@ class EventCoder:
                 return None  # "eliminar trabas comerciales": no killing
         if t is not None and (codes := self.lang.object_codes.get(t.lemma)):
             for c in tok.children:
-                if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") and (code := codes.get(fold(c.lemma_))):
+                if c.dep_ not in ("obj", "dobj", "nsubj:pass", "nsubjpass"):
+                    continue
+                # "700 kg of medicine", "toneladas de alimentos": a measure names what it measures
+                words = [fold(c.lemma_), *(fold(m.lemma_) for m in _measured(c))]
+                if code := next((codes[w] for w in words if w in codes), None):
                     return replace(t, cameo=code, plover=None, light=False)  # "expelled two diplomats": 161, not 174
         return t
 
@@ -1086,6 +1090,20 @@ def _instrument_subject(tok: Any) -> bool:
         if words & INSTRUMENT_SUBJECTS:
             return True
     return False
+
+
+def _measured(tok: Any) -> list[Any]:
+    """What a quantity noun measures: its "of"/"de" complement when a number counts it ("700 kg
+    of medicine", "mil toneladas de alimentos")."""
+    if not any(c.dep_ == "nummod" or c.pos_ == "NUM" for c in tok.children):
+        return []
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and fold(c.text) == "of":
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        elif c.dep_ == "nmod" and _case(c) == "de":
+            out.append(c)
+    return out
 
 
 def _impersonal(tok: Any) -> bool:
