@@ -436,6 +436,7 @@ def test_a_title_before_the_name_gives_the_office_the_date_does_not(pipeline, la
         ("es", "Comunidades indígenas bloquearon las carreteras.", "Comunidades indígenas", "---CVL"),
         ("es", "Los movimientos sociales bolivianos rechazaron la ley.", "movimientos sociales bolivianos", "BOLCVL"),
         ("en", "Peasant groups blocked the roads.", "Peasant groups", "---AGR"),
+        ("en", "An official Syrian newspaper called on Arabs to unite.", "Syrian newspaper", "SYRMED"),
         ("en", "Student groups marched against the government.", "Student groups", "---EDU"),
         # ... or a plural role noun after "de"/"of", also inside a name, before its other words
         ("es", "La Federación de Estudiantes convocó una marcha.", "Federación de Estudiantes", "---EDU"),
