@@ -1217,3 +1217,11 @@ def test_setting_fire(pipeline, text, expected):
 )
 def test_aid_named_by_what_is_sent(pipeline, lang, text, expected):
     assert {e.cameo for e in code_text(pipeline, text, lang).events} == expected
+
+
+def test_a_light_verbs_personal_object_is_the_target(pipeline):
+    # "dieron muerte a una persona": the parser makes "a una persona" a second object of "dar"
+    events = code_text(pipeline, "Guerrilleros dieron muerte a una persona en el sitio La Amera.", "es").events
+    assert [(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in events] == [
+        ("19", "---REB", "---CVL")
+    ]

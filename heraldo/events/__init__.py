@@ -522,9 +522,14 @@ class EventCoder:
         for c in tok.children:
             if c.i in skip:
                 continue
-            if c.dep_ in deps or (
-                c.dep_ in ("obl", "nmod", "iobj", "obl:arg", "prep", "pobj", "dative")
-                and (_case(c) in TARGET_CASES or c.dep_ in ("iobj", "dative"))
+            if (
+                c.dep_ in deps
+                or (
+                    c.dep_ in ("obl", "nmod", "iobj", "obl:arg", "prep", "pobj", "dative")
+                    and (_case(c) in TARGET_CASES or c.dep_ in ("iobj", "dative"))
+                )
+                # a personal object ("dieron muerte a una persona": the light verb's second object)
+                or (c.dep_ == "obj" and _case(c) in ("a", "al"))
             ):
                 c = _pobj(c)
                 best = self._best(c, by_token, skip)
