@@ -1225,3 +1225,26 @@ def test_a_light_verbs_personal_object_is_the_target(pipeline):
     assert [(e.cameo[:2], e.source.code, e.target.code if e.target else None) for e in events] == [
         ("19", "---REB", "---CVL")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # violence against a person the knowledge base does not know: a civilian victim, also when
+        # the tagger did not call the name a person (the personal "a")
+        ("Paramilitares ejecutaron a Wilson en el caserío.", ("---CVL", "Wilson")),
+        ("Paramilitares ejecutaron a Simón Eduardo en el caserío Caño Mocho.", ("---CVL", "Simón Eduardo")),
+        # the victims' role nouns (agents.tsv): "un hombre", "dos hermanos", "un menor de edad"
+        ("Miembros de un grupo armado asesinaron a un hombre de 43 años de edad.", ("---CVL", "hombre")),
+    ],
+)
+def test_victims_of_violence(pipeline, text, target):
+    text = "Sin novedad en el frente.\n\n" + text  # offsets past a first paragraph
+    coded = code_text(pipeline, text, "es")
+    (event,) = coded.events
+    assert (event.target.code, text[event.target.start : event.target.end]) == target
+
+
+def test_a_named_person_is_no_victim_of_a_non_violent_verb(pipeline):
+    events = code_text(pipeline, "El ministro visitó a Wilson en el hospital.", "es").events
+    assert all(e.target is None or e.target.code != "---CVL" for e in events)

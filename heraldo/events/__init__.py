@@ -576,6 +576,8 @@ class EventCoder:
                         targets = []
                     if targets:
                         break
+        if not targets and (trig.cameo or "")[:2] in VICTIM_ROOTS:
+            targets = _named_victim(tok, by_token, skip)
         cand = self._candidate(tok, end, trig, sources, targets, f"verb:{trig.lemma}:{how}", ctx)
         if cand and how == "relative-antecedent" and cand.cameo[:2] not in self.lang.implicit_source_roots:
             # a relative clause's verb of another root tells the antecedent's background ("los
@@ -709,7 +711,7 @@ class EventCoder:
                 or _is_passive(tok)
                 or (_impersonal(tok) and fold(tok.lemma_) not in self.lang.speech_verbs)
                 or code[:2] in self.lang.implicit_source_roots
-                or _instrument_subject(tok)
+                or (code[:2] in VICTIM_ROOTS and _instrument_subject(tok))
             ):
                 return None
             src = [Mention("", 0, 0, type="other", rule="implicit")]  # placed at the trigger by the pipeline
@@ -1109,6 +1111,48 @@ def _measured(tok: Any) -> list[Any]:
         elif c.dep_ == "nmod" and _case(c) == "de":
             out.append(c)
     return out
+
+
+# Violence against a person the knowledge base does not know ("ejecutaron a Wilson", "Oviedo de
+# Jesús fue asesinado"): a private person, coded as a civilian victim (---CVL).
+VICTIM_ROOTS = ("18", "19", "20")
+
+
+def _named_victim(tok: Any, by_token: dict[int, TokMention], skip: set[int]) -> list[TokMention]:
+    """The uncoded person a violent verb is done to (its object, or a passive's subject), now
+    coded as a civilian; none when the object names no such person."""
+    for c in tok.children:
+        personal = c.dep_ in ("obj", "obl") and _case(c) in ("a", "al")  # "ejecutaron a Simón Eduardo"
+        if not (personal or c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")) or c.i in skip:
+            continue
+        tm = by_token.get(c.i)
+        if (
+            tm is None
+            and c.pos_ == "PROPN"
+            and _case(c) in ("a", "al")
+            and (base := _base(by_token, c.doc)) is not None
+        ):
+            # a name after the personal "a" the tagger did not call a person ("ejecutaron a Wilson")
+            j = max([c.i, *(g.i for g in c.children if g.dep_.startswith("flat"))]) + 1
+            span = c.doc[c.i : j]
+            m = Mention(span.text, base + span.start_char, base + span.end_char, name=span.text, type="person")
+            m.rule = "name"
+            tm = TokMention(m, c.i, j, c.i, "ner")
+        if tm is None or tm.kind != "ner" or tm.mention.type != "person" or tm.mention.code or tm.locative:
+            continue
+        m = tm.mention
+        m.code, m.sector, m.rule = "---CVL", "CVL", f"{m.rule}+victim"
+        return [tm]
+    return []
+
+
+def _base(by_token: dict[int, TokMention], doc: Any) -> int | None:
+    """The offset of the sentence's document in the article, read off a mention already placed
+    (mentions start where their first token does)."""
+    for tm in by_token.values():
+        if 0 <= tm.i < len(doc) and tm.mention.end > tm.mention.start and tm.mention.text.startswith(doc[tm.i].text):
+            return tm.mention.start - doc[tm.i].idx
+    return None
 
 
 def _impersonal(tok: Any) -> bool:
