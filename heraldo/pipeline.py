@@ -292,6 +292,7 @@ class Pipeline:
                 if c and own:
                     named.setdefault(c, set()).add(fold(tm.mention.text))
         looked = [p for places in first_look for p, _h, _e in places]
+        _inherit_place_country(sentences, looked)
         named_regions, regions = article_regions(looked, art.text, named)
         # "Georgia" beside "Texas" is a state the article names too
         also = namesake_regions(looked, named_regions, named, art.text)
@@ -672,6 +673,29 @@ def _inherit_country(sentences: list[tuple[Any, int, list[TokMention]]]) -> None
             m = tm.mention
             if tm.kind == "agent" and m.country is None and m.sector:
                 m.country, m.code, m.rule = top, top + m.sector, "agent:article-country"
+
+
+def _inherit_place_country(sentences: list[tuple[Any, int, list[TokMention]]], places: list[Place]) -> None:
+    """In an article whose actors name no country at all, role nouns with no country ("los
+    paramilitares", "la policía") take the country of its places when one country holds at least
+    two thirds of them: "Paramilitares ejecutaron a dos personas, ANTIOQUIA, PUEBLORRICO" are
+    Colombian paramilitaries (COLUAF)."""
+    if any(tm.mention.country for _s, _b, ms in sentences for tm in ms if tm.kind != "media"):
+        return
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return
+    top, n = max(counts.items(), key=lambda kv: kv[1])
+    if n * 3 < 2 * sum(counts.values()):
+        return
+    for _s, _b, ms in sentences:
+        for tm in ms:
+            m = tm.mention
+            if tm.kind == "agent" and m.country is None and m.sector:
+                m.country, m.code, m.rule = top, top + m.sector, "agent:place-country"
 
 
 def _one_per_dyad(events: list[Event]) -> list[Event]:

@@ -366,6 +366,20 @@ def test_place_used_as_location_is_not_an_actor(pipeline):
 
 
 @pytest.mark.parametrize(
+    "text, noun, code",
+    [
+        # an article whose actors name no country: role nouns take the country of its places
+        ("Paramilitares ejecutaron a dos personas en Pueblorrico, Antioquia.", "Paramilitares", "COLUAF"),
+        # places of two countries, neither dominant: no country
+        ("Los manifestantes marcharon en Quito y en Lima.", "manifestantes", "---CVL"),
+    ],
+)
+def test_role_nouns_take_the_country_of_the_articles_places(pipeline, text, noun, code):
+    coded = code_text(pipeline, text, "es")
+    assert {m.text: m.code for m in coded.actors}.get(noun) == code, [(m.text, m.code, m.rule) for m in coded.actors]
+
+
+@pytest.mark.parametrize(
     "lang, text, noun",
     [
         ("es", "Los periodistas en Moscú fueron detenidos. Francia y Alemania protestaron.", "periodistas"),
