@@ -1248,3 +1248,10 @@ def test_victims_of_violence(pipeline, text, target):
 def test_a_named_person_is_no_victim_of_a_non_violent_verb(pipeline):
     events = code_text(pipeline, "El ministro visitó a Wilson en el hospital.", "es").events
     assert all(e.target is None or e.target.code != "---CVL" for e in events)
+
+
+def test_a_participle_the_tagger_called_a_noun_after_a_verb_of_state(pipeline):
+    # "permanecían bloqueados por los pesqueros": a blockade by the fishermen (the tagger reads
+    # "bloqueados" as a noun object of "permanecer")
+    events = code_text(pipeline, "Los puertos permanecían bloqueados por los pesqueros.", "es").events
+    assert [(e.cameo, e.source.code) for e in events] == [("144", "---AGR")]

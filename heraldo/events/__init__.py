@@ -202,7 +202,7 @@ class EventCoder:
             # regular forms hold it (grammar.yaml `regular_endings`)
             if guessed := self.lang.verb_forms.get(fold(tok.text)):
                 t = self.lang.trigger(guessed, "VERB", reflexive, intransitive)
-        if t is None and tok.pos_ == "ADJ" and self.lang.code == "es":
+        if t is None and (tok.pos_ == "ADJ" or _mistagged_participle(tok)) and self.lang.code == "es":
             # a participle lemmatized as an adjective, for protests: "el tránsito estaba bloqueado"
             # -> bloquear. (Other roots' participles -- "asesinado", "herido" -- are results the
             # casualty rules already read; matching them too lost 0.02 ROOT F1 on the fight set.)
@@ -236,7 +236,11 @@ class EventCoder:
         for tok in sent:
             if tok.i in by_token and by_token[tok.i].kind != "agent":
                 continue
-            verbal = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and (tok.dep_ == "ROOT" or _participle(tok)))
+            verbal = (
+                tok.pos_ in ("VERB", "AUX")
+                or (tok.pos_ == "ADJ" and (tok.dep_ == "ROOT" or _participle(tok)))
+                or _mistagged_participle(tok)
+            )
             if verbal and tok.pos_ == "VERB" and _after_article(tok):
                 # "el firme deseo de preservar": a noun the tagger took for "(yo) deseo"
                 if as_noun := self.lang.trigger(tok.text.lower(), "NOUN"):
@@ -939,12 +943,30 @@ def _nmod_head(tok: Any) -> Any:
     return tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
 
 
+_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+
+
+def _mistagged_participle(tok: Any) -> bool:
+    """A Spanish participle the tagger called a noun, held by a verb of state ("los puertos
+    permanecían bloqueados por los pesqueros")."""
+    return (
+        tok.pos_ == "NOUN"
+        and fold(tok.text).endswith(_PARTICIPLE_ENDINGS)
+        and tok.dep_ in ("obj", "xcomp")
+        and tok.head.i != tok.i
+        and fold(tok.head.lemma_) in STATE_VERBS
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
+
+
 def _state_participle(tok: Any) -> Any | None:
     """A participle in a state a verb of being puts it in: "estaba bloqueado", "quedó bloqueada",
     "permanecían bloqueados por los pesqueros". Like a passive, "por X" is its agent (and without
     one it is no passive). Returns the token holding the state verb (the participle itself for a
     copula, else its governor)."""
-    if tok.pos_ != "ADJ" or "Part" not in tok.morph.get("VerbForm") and not _infinitives(fold(tok.lemma_)):
+    if tok.pos_ == "NOUN" and _mistagged_participle(tok):
+        pass  # "permanecían bloqueados": the tagger's noun
+    elif tok.pos_ != "ADJ" or "Part" not in tok.morph.get("VerbForm") and not _infinitives(fold(tok.lemma_)):
         return None
     holder = None
     if any(c.dep_ == "cop" and fold(c.lemma_) in STATE_VERBS for c in tok.children):
