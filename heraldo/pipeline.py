@@ -269,9 +269,13 @@ class Pipeline:
             for (s, e), up in zip(segs, caps, strict=True)
         ]
         docs = list(st.nlp.pipe(texts))
+        for doc, up in zip(docs, caps, strict=True):
+            if up:
+                doc.user_data["headline"] = True  # the coder reads a missed headline verb (events)
         sentences: list[tuple[Any, int, list[TokMention]]] = []
         for (s, _e), doc, up in zip(segs, docs, caps, strict=True):
-            for sent in doc.sents:
+            # a headline in capitals is one sentence, however the parser splits it
+            for sent in [doc[:]] if up and len(doc) else doc.sents:
                 if len(sent.text) > self.config.max_sentence_chars:
                     continue
                 sentences.append((sent, s, st.actors.find(sent, s, ctx, caps=up or None)))

@@ -1255,3 +1255,23 @@ def test_a_participle_the_tagger_called_a_noun_after_a_verb_of_state(pipeline):
     # "bloqueados" as a noun object of "permanecer")
     events = code_text(pipeline, "Los puertos permanecían bloqueados por los pesqueros.", "es").events
     assert [(e.cameo, e.source.code) for e in events] == [("144", "---AGR")]
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        # a headline in capitals whose verb the tagger missed ("arresta" an adjective, "mata" a
+        # name): the verb after the first actor is the event, the next actor its target
+        ("POLICIA ARRESTA A 20 MANIFESTANTES EN LIMA", ("173", "PERCOP", "PERCVL")),
+        ("EJERCITO MATA A TRES GUERRILLEROS", ("190", "---MIL", "---REB")),
+    ],
+)
+def test_headline_verbs_the_parser_missed(pipeline, headline, expected):
+    coded = code_text(pipeline, headline + "\n\nEl texto sigue aquí.", "es")
+    assert [(e.cameo, e.source.code, e.target.code if e.target else None) for e in coded.events] == [expected]
+    assert coded.events[0].rule.startswith("headline:")
+
+
+def test_a_headline_verb_the_parser_found_is_not_coded_twice(pipeline):
+    coded = code_text(pipeline, "GUERRILLA ATACA CUARTEL POLICIAL EN COLOMBIA\n\nEl texto sigue.", "es")
+    assert [e.rule.split(":")[0] for e in coded.events] == ["verb"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from heraldo.actors import LOCATIVE as LOCATIVE_WORDS
 from heraldo.actors import TYPE_RANK, TokMention
 from heraldo.lang import LanguageData, Trigger, grammar
 from heraldo.model import Attribution, Mention
@@ -389,7 +390,36 @@ class EventCoder:
                 cand = self._nominal(tok, trig, end, by_token, ctx)
             if cand:
                 out.append(cand)
+        if sent.doc.user_data.get("headline") and not any(c.rule.startswith("verb:") for c in out):
+            if cand := self._headline_verb(sent, mentions, ctx):
+                out.append(cand)
         return out
+
+    def _headline_verb(self, sent: Any, mentions: list[TokMention], ctx: Any) -> Candidate | None:
+        """A headline in capitals whose verb the parser missed ("POLICIA ARRESTA A 20
+        MANIFESTANTES", "EJERCITO MATA A TRES GUERRILLEROS": a noun, an adjective, a name to the
+        tagger): a present-tense form of a lexicon verb after the first actor is the event, that
+        actor its source, the next actor its target."""
+        acting = [tm for tm in mentions if tm.can_act() and sent.start <= tm.i < sent.end]
+        if not acting:
+            return None
+        first = min(acting, key=lambda tm: tm.i)
+        for tok in sent:
+            if (
+                tok.i < first.j
+                or tok.pos_ in ("VERB", "AUX")
+                or tok.i in {k for tm in mentions for k in range(tm.i, tm.j)}
+            ):
+                continue
+            if tok.i > first.j + 1:
+                return None  # the verb follows its subject at once in a headline
+            trig = self._guess_verb(tok)
+            if trig is None:
+                continue
+            after = [tm for tm in acting if tm.i > tok.i and not tm.locative and not _after_locative_word(tm, sent)]
+            targets = [min(after, key=lambda tm: tm.i)] if after else []
+            return self._candidate(tok, tok.i + 1, trig, [first], targets, f"headline:{trig.lemma}", ctx)
+        return None
 
     def _obligation(self, tok: Any, by_token: dict[int, TokMention], ctx: Any) -> Candidate | None:
         """ "Russia said Sudan must return the helicopter", "dijo que Estados Unidos debe retirarse":
@@ -1175,6 +1205,13 @@ def _base(by_token: dict[int, TokMention], doc: Any) -> int | None:
         if 0 <= tm.i < len(doc) and tm.mention.end > tm.mention.start and tm.mention.text.startswith(doc[tm.i].text):
             return tm.mention.start - doc[tm.i].idx
     return None
+
+
+def _after_locative_word(tm: TokMention, sent: Any) -> bool:
+    """Does a locative preposition ("en", "in") come right before the mention, whatever the
+    parse ("... MANIFESTANTES EN LIMA")?"""
+    k = tm.i - 1
+    return k >= sent.start and fold(sent.doc[k].text) in LOCATIVE_WORDS
 
 
 def _impersonal(tok: Any) -> bool:
