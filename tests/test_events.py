@@ -1275,3 +1275,20 @@ def test_headline_verbs_the_parser_missed(pipeline, headline, expected):
 def test_a_headline_verb_the_parser_found_is_not_coded_twice(pipeline):
     coded = code_text(pipeline, "GUERRILLA ATACA CUARTEL POLICIAL EN COLOMBIA\n\nEl texto sigue.", "es")
     assert [e.rule.split(":")[0] for e in coded.events] == ["verb"]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # a planned event a present or past verb says is under way is happening
+        (
+            "Los pilotos de Iberia realizan este martes la segunda jornada de huelga prevista hasta el domingo.",
+            "asserted",
+        ),
+        # announced, it is intended
+        ("Los pilotos anunciaron una huelga prevista para el jueves.", "intended"),
+    ],
+)
+def test_a_planned_event_under_way(pipeline, text, status):
+    events = code_text(pipeline, text, "es").events
+    assert [e.status for e in events] == [status], [(e.cameo, e.status, e.rule) for e in events]

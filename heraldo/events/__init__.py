@@ -1337,9 +1337,12 @@ def status_of(tok: Any, lang: LanguageData) -> str:
             return "intended"  # "convocaron una huelga para el jueves", "called a strike for Monday"
         if "Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
             return "intended"
-    # "una próxima reunión", "a planned summit", "una posible invasión"
+    # "una próxima reunión", "a planned summit", "una posible invasión"; a planned event a verb
+    # says is under way is happening ("realizan la segunda jornada de huelga prevista hasta el
+    # domingo")
+    under_way = any(_under_way(t) for t in chain[1:])
     for c in tok.children:
-        if c.dep_ == "amod" and fold(c.lemma_) in FUTURE_ADJECTIVES:
+        if c.dep_ == "amod" and fold(c.lemma_) in FUTURE_ADJECTIVES and not (under_way and _participle(c)):
             return "hypothetical" if fold(c.lemma_) in POSSIBLE_ADJECTIVES else "intended"
         if c.dep_ in ("acl", "amod") and _participle(c) and _set_for_a_time(c):
             return "intended"  # "la huelga programada para el jueves"
@@ -1347,6 +1350,13 @@ def status_of(tok: Any, lang: LanguageData) -> str:
     if tok.dep_ in ("xcomp",) and fold(tok.head.lemma_) == "ir":
         return "intended"
     return "asserted"
+
+
+def _under_way(t: Any) -> bool:
+    """A verb in the present or past indicative (not future, not conditional): what it holds is
+    being done or was done."""
+    m = t.morph
+    return t.pos_ == "VERB" and m.get("Mood") == ["Ind"] and bool(set(m.get("Tense")) & {"Pres", "Past", "Imp"})
 
 
 def _set_for_a_time(t: Any) -> bool:
