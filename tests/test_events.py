@@ -1292,3 +1292,16 @@ def test_a_headline_verb_the_parser_found_is_not_coded_twice(pipeline):
 def test_a_planned_event_under_way(pipeline, text, status):
     events = code_text(pipeline, text, "es").events
     assert [e.status for e in events] == [status], [(e.cameo, e.status, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        # the tagger calls "iniciamos" a future; it is not written as one
+        ("Hoy iniciamos la huelga de hambre.", "asserted"),
+        ("Los maestros realizarán una huelga.", "intended"),
+    ],
+)
+def test_a_future_is_written_as_one(pipeline, text, status):
+    events = code_text(pipeline, text, "es").events
+    assert [e.status for e in events] == [status], [(e.cameo, e.status, e.rule) for e in events]

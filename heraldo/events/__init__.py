@@ -1335,7 +1335,7 @@ def status_of(tok: Any, lang: LanguageData) -> str:
             return "intended"
         if _set_for_a_time(t):
             return "intended"  # "convocaron una huelga para el jueves", "called a strike for Monday"
-        if "Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX"):
+        if "Fut" in t.morph.get("Tense") and t.pos_ in ("VERB", "AUX") and _future_form(t):
             return "intended"
     # "una próxima reunión", "a planned summit", "una posible invasión"; a planned event a verb
     # says is under way is happening ("realizan la segunda jornada de huelga prevista hasta el
@@ -1350,6 +1350,15 @@ def status_of(tok: Any, lang: LanguageData) -> str:
     if tok.dep_ in ("xcomp",) and fold(tok.head.lemma_) == "ir":
         return "intended"
     return "asserted"
+
+
+_FUTURE_ENDINGS = ("re", "ras", "ra", "remos", "reis", "ran")
+
+
+def _future_form(t: Any) -> bool:
+    """Is a verb the tagger calls future written as one? Spanish futures end in -ré, -rá, -rán…
+    ("hoy iniciamos la huelga" is present, whatever the tagger says)."""
+    return fold(t.text).endswith(_FUTURE_ENDINGS)
 
 
 def _under_way(t: Any) -> bool:
