@@ -1305,3 +1305,19 @@ def test_a_planned_event_under_way(pipeline, text, status):
 def test_a_future_is_written_as_one(pipeline, text, status):
     events = code_text(pipeline, text, "es").events
     assert [e.status for e in events] == [status], [(e.cameo, e.status, e.rule) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the dead a protest left are its toll: a violent protest (145), not a separate attack
+        "La protesta dejó tres muertos.",
+        "Las protestas populares que dejaron dos muertos obligaron al presidente a renunciar.",
+    ],
+)
+def test_a_protests_toll_makes_it_violent(pipeline, text):
+    assert [e.cameo for e in code_text(pipeline, text, "es").events] == ["145"]
+
+
+def test_an_attacks_toll_stays_an_attack(pipeline):
+    assert {e.cameo[:2] for e in code_text(pipeline, "El ataque dejó tres muertos.", "es").events} <= {"18", "19"}

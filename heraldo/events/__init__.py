@@ -298,6 +298,7 @@ class EventCoder:
         protest_nouns = protests - protest_verbs
         out: list[Candidate] = []
         demanded: set[int] = set()
+        tolled: set[int] = set()  # protests that left dead or wounded: violent (145)
         for tok in sent:
             if cand := self._obligation(tok, by_token, ctx):
                 out.append(cand)
@@ -379,6 +380,9 @@ class EventCoder:
                     continue  # "tras el ataque", "protestaron contra la visita": a time anchor, a target
                 if _case(tok) in PROTEST_CAUSES and head.i in protests:
                     continue  # "protestaron por el asesinato de", "huelga por el secuestro": its cause
+                if codes[tok.i][:2] == "18" and (protest := _toll_of(tok, protest_nouns)) is not None:
+                    tolled.add(protest)
+                    continue  # "protestas que dejaron dos muertos": the protest's toll, a violent one
                 if trig.governed and not (head_trig and head_trig.light) and not governed_by_verb:
                     purpose = (
                         tok.dep_ == "pobj"
@@ -390,6 +394,10 @@ class EventCoder:
                 cand = self._nominal(tok, trig, end, by_token, ctx)
             if cand:
                 out.append(cand)
+        for cand in out:
+            if cand.trigger.i in tolled and cand.cameo[:2] == "14" and cand.cameo != RIOT:
+                cand.cameo, cand.plover = RIOT, None
+                cand.rule += ":toll"
         if sent.doc.user_data.get("headline") and not any(c.rule.startswith("verb:") for c in out):
             if cand := self._headline_verb(sent, mentions, ctx):
                 out.append(cand)
@@ -1359,6 +1367,22 @@ def _future_form(t: Any) -> bool:
     """Is a verb the tagger calls future written as one? Spanish futures end in -ré, -rá, -rán…
     ("hoy iniciamos la huelga" is present, whatever the tagger says)."""
     return fold(t.text).endswith(_FUTURE_ENDINGS)
+
+
+def _toll_of(tok: Any, protest_nouns: set[int]) -> int | None:
+    """Is a casualty noun the toll a protest left ("protestas populares que dejaron dos muertos",
+    "la protesta dejó 47 muertos")? Its verb's subject is the protest, or the relative pronoun of
+    a clause on it."""
+    verb = tok.head
+    if tok.dep_ not in ("obj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.i in protest_nouns:
+                return c.i
+            if _relative_pronoun(c) and verb.dep_ in RELATIVE_CLAUSES and verb.head.i in protest_nouns:
+                return verb.head.i
+    return None
 
 
 def _under_way(t: Any) -> bool:
