@@ -1321,3 +1321,16 @@ def test_a_protests_toll_makes_it_violent(pipeline, text):
 
 def test_an_attacks_toll_stays_an_attack(pipeline):
     assert {e.cameo[:2] for e in code_text(pipeline, "El ataque dejó tres muertos.", "es").events} <= {"18", "19"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, cameo",
+    [
+        # what is done "without" doing is not done
+        ("es", "Sin hacer rehenes, los amotinados reclamaban la presencia del cardenal.", "181"),
+        ("es", "Los rebeldes tomaron la ciudad sin disparar un tiro.", "190"),
+    ],
+)
+def test_without_doing_is_negated(pipeline, lang, text, cameo):
+    events = [e for e in code_text(pipeline, text, lang).events if e.cameo == cameo]
+    assert [e.status for e in events] == ["negated"]

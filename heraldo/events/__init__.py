@@ -1321,6 +1321,10 @@ def status_of(tok: Any, lang: LanguageData) -> str:
         for c in t.children:
             if c.dep_ in ("advmod", "neg") and fold(c.text) in NEGATORS:
                 return "negated"
+            if c.dep_ in ("mark", "case") and fold(c.text) in WITHOUT and t.pos_ == "VERB":
+                return "negated"  # "sin hacer rehenes": not done
+        if t.dep_ == "pcomp" and fold(t.head.text) in WITHOUT:
+            return "negated"  # "without firing a shot"
     for k, t in enumerate(chain):
         if t is not tok and fold(t.lemma_) in CONTINUATIONS:
             # "continuarán manifestando", "the strike will continue": going on, unless announced
@@ -1361,6 +1365,9 @@ def status_of(tok: Any, lang: LanguageData) -> str:
 
 
 _FUTURE_ENDINGS = ("re", "ras", "ra", "remos", "reis", "ran")
+
+
+WITHOUT = frozenset({"sin", "without"})
 
 
 def _future_form(t: Any) -> bool:
