@@ -1334,3 +1334,15 @@ def test_an_attacks_toll_stays_an_attack(pipeline):
 def test_without_doing_is_negated(pipeline, lang, text, cameo):
     events = [e for e in code_text(pipeline, text, lang).events if e.cameo == cameo]
     assert [e.status for e in events] == ["negated"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # dispersing protesters is violent repression (175), as "dispersar"; other things dispersed are no event
+        ("The police dispersed the protesters.", {"175"}),
+        ("The wind dispersed the smoke.", set()),
+    ],
+)
+def test_dispersing_protesters(pipeline, text, expected):
+    assert {e.cameo for e in code_text(pipeline, text, "en").events} == expected
