@@ -672,11 +672,16 @@ def _inherit_country(sentences: list[tuple[Any, int, list[TokMention]]]) -> None
     top, n = max(counts.items(), key=lambda kv: kv[1])
     if n * 2 < sum(counts.values()) or (n < 2 and len(counts) > 1):
         return
+    _give_country(sentences, top, "agent:article-country")
+
+
+def _give_country(sentences: list[tuple[Any, int, list[TokMention]]], country: str, rule: str) -> None:
+    """Role nouns with no country of their own take `country`."""
     for _s, _b, ms in sentences:
         for tm in ms:
             m = tm.mention
             if tm.kind == "agent" and m.country is None and m.sector:
-                m.country, m.code, m.rule = top, top + m.sector, "agent:article-country"
+                m.country, m.code, m.rule = country, country + m.sector, rule
 
 
 def _inherit_place_country(sentences: list[tuple[Any, int, list[TokMention]]], places: list[Place]) -> None:
@@ -695,11 +700,7 @@ def _inherit_place_country(sentences: list[tuple[Any, int, list[TokMention]]], p
     top, n = max(counts.items(), key=lambda kv: kv[1])
     if n * 3 < 2 * sum(counts.values()):
         return
-    for _s, _b, ms in sentences:
-        for tm in ms:
-            m = tm.mention
-            if tm.kind == "agent" and m.country is None and m.sector:
-                m.country, m.code, m.rule = top, top + m.sector, "agent:place-country"
+    _give_country(sentences, top, "agent:place-country")
 
 
 def _one_per_dyad(events: list[Event]) -> list[Event]:

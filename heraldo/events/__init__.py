@@ -412,12 +412,9 @@ class EventCoder:
         if not acting:
             return None
         first = min(acting, key=lambda tm: tm.i)
+        named = {k for tm in mentions for k in range(tm.i, tm.j)}
         for tok in sent:
-            if (
-                tok.i < first.j
-                or tok.pos_ in ("VERB", "AUX")
-                or tok.i in {k for tm in mentions for k in range(tm.i, tm.j)}
-            ):
+            if tok.i < first.j or tok.pos_ in ("VERB", "AUX") or tok.i in named:
                 continue
             if tok.i > first.j + 1:
                 return None  # the verb follows its subject at once in a headline
