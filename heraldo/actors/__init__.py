@@ -237,18 +237,7 @@ class ActorFinder:
                 # "la portavoz de la ONU", "el portavoz de Hamás": the role speaks for the organisation
                 code, country, sector = org.mention.code or code, org.mention.country, org.mention.sector or sector
                 lo, hi = min(lo, org.i), max(hi, org.j)
-            m = Mention(
-                text=doc[lo:hi].text,
-                start=base + doc[lo].idx,
-                end=base + doc[hi - 1].idx + len(doc[hi - 1].text),
-                name=None,
-                kb_id=None,
-                type="other",
-                code=code,
-                country=country,
-                sector=sector,
-                rule="agent",
-            )
+            m = _agent_mention(doc, base, lo, hi, code, country, sector, "agent")
             out.append(TokMention(m, lo, hi, head, "agent", locative=_is_locative(doc[head])))
             taken.update(range(lo, hi))
             i = b
@@ -293,18 +282,7 @@ class ActorFinder:
             lo, hi = min(lo, t.i, member.i), max(hi, t.i + 1, member.i + 1)
             if any(k in taken for k in range(lo, hi)):
                 continue
-            m = Mention(
-                text=doc[lo:hi].text,
-                start=base + doc[lo].idx,
-                end=base + doc[hi - 1].idx + len(doc[hi - 1].text),
-                name=None,
-                kb_id=None,
-                type="other",
-                code=(country or "---") + sector,
-                country=country,
-                sector=sector,
-                rule="agent:collective",
-            )
+            m = _agent_mention(doc, base, lo, hi, (country or "---") + sector, country, sector, "agent:collective")
             out.append(TokMention(m, lo, hi, t.i, "agent", locative=_is_locative(t)))
             taken.update(range(lo, hi))
         return out
@@ -513,6 +491,22 @@ def _complements(tok: Any) -> Iterator[tuple[Any, str]]:
             for g in child.children:
                 if g.dep_ == "pobj":
                     yield g, "nmod"
+
+
+def _agent_mention(
+    doc: Any, base: int, lo: int, hi: int, code: str, country: str | None, sector: str, rule: str
+) -> Mention:
+    """The mention of a role noun or a body of people over tokens lo..hi (no knowledge-base entry)."""
+    return Mention(
+        text=doc[lo:hi].text,
+        start=base + doc[lo].idx,
+        end=base + doc[hi - 1].idx + len(doc[hi - 1].text),
+        type="other",
+        code=code,
+        country=country,
+        sector=sector,
+        rule=rule,
+    )
 
 
 def _plain_forms(tok: Any) -> list[str]:
