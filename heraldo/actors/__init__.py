@@ -271,10 +271,10 @@ class ActorFinder:
             members += [
                 c for c in t.children if c.dep_ in ("amod", "compound") or c.dep_.startswith("flat") and c.pos_ == "ADJ"
             ]
-            member = next((c for c in members if c.i not in taken and self._member_sector(c)), None)
-            if member is None:
+            found = next(((c, sec) for c in members if c.i not in taken and (sec := self._member_sector(c))), None)
+            if found is None:
                 continue
-            sector = self._member_sector(member) or ""
+            member, sector = found
             # the country of the members ("the movement of Palestinian workers"), else the body's
             country, lo, hi = self._agent_country(doc, member.i, member.i + 1, names)
             if country is None:
